@@ -1,0 +1,23 @@
+"""Role checks for views. Objects are scoped by selectors; these decide who may enter at all."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
+
+def _requires(role_attribute):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            membership = request.membership
+            if not membership or not getattr(membership, role_attribute):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+physiotherapist_required = _requires("is_physiotherapist")
+clinic_admin_required = _requires("is_clinic_admin")

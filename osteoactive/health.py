@@ -1,0 +1,28 @@
+"""Reachability of the database and the task broker, for /healthz."""
+
+from django.conf import settings
+from django.db import connection
+
+
+def database_status() -> str | None:
+    """None when the database answers, else a short reason."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any failure means unreachable
+        return type(error).__name__
+    return None
+
+
+def broker_status() -> str | None:
+    if not settings.CELERY_BROKER_URL:
+        return None
+    from .celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+    except Exception as error:  # noqa: BLE001
+        return type(error).__name__
+    return None

@@ -1,0 +1,81 @@
+"""Clinics, people and their roles: the tenancy every clinical row belongs to."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UUIDModel(models.Model):
+    """UUID primary keys, so URLs never reveal how many records a clinic has."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class User(AbstractUser):
+    pass
+
+
+class Clinic(UUIDModel):
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="clinic-logos/", blank=True)
+    contact_line = models.CharField(
+        _("contact line"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the handout, e.g. opening hours and how to reach you."),
+    )
+    handout_footer = models.CharField(_("handout footer text"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("clinic")
+        verbose_name_plural = _("clinics")
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(UUIDModel):
+    """A person's place in one clinic; the two roles may be held together."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
+    is_physiotherapist = models.BooleanField(_("physiotherapist"), default=True)
+    is_clinic_admin = models.BooleanField(_("clinic admin"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["clinic__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "clinic"], name="one_membership_per_clinic"),
+            models.CheckConstraint(
+                condition=models.Q(is_physiotherapist=True) | models.Q(is_clinic_admin=True),
+                name="membership_has_a_role",
+            ),
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} @ {self.clinic}"
+
+    @property
+    def role_labels(self):
+        labels = []
+        if self.is_physiotherapist:
+            labels.append(_("Physiotherapist"))
+        if self.is_clinic_admin:
+            labels.append(_("Clinic admin"))
+        return labels

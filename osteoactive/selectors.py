@@ -1,0 +1,31 @@
+"""Reads of clinics and memberships, always starting from the acting user."""
+
+from .models import Membership
+
+
+def memberships_of(user):
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user=user, is_active=True, clinic__isnull=False)
+        .select_related("clinic")
+        .order_by("clinic__name")
+    )
+
+
+def active_membership_for(user, clinic_id):
+    """The membership chosen in this session, else the user's first; None without any."""
+    memberships = memberships_of(user)
+    if clinic_id:
+        chosen = memberships.filter(clinic_id=clinic_id).first()
+        if chosen:
+            return chosen
+    return memberships.first()
+
+
+def staff_of(clinic):
+    return (
+        Membership.objects.filter(clinic=clinic)
+        .select_related("user")
+        .order_by("-is_active", "user__last_name", "user__first_name", "user__username")
+    )

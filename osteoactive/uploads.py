@@ -1,0 +1,43 @@
+"""Checks uploaded pictures and re-encodes them, so nothing but plain pixels is ever stored."""
+
+import io
+
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 6000 * 6000
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def validated_image(upload):
+    """Returns a fresh PNG or JPEG copy of an uploaded JPEG/PNG/WebP, or raises ValidationError."""
+    if upload.size > MAX_IMAGE_BYTES:
+        raise forms.ValidationError(_("The picture is larger than 5 MB."))
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            image_format = probe.format
+            if probe.width * probe.height > MAX_IMAGE_PIXELS:
+                raise forms.ValidationError(_("The picture has too many pixels."))
+            probe.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+            has_alpha = image.mode in ("RGBA", "LA", "P")
+            clean = image.convert("RGBA" if has_alpha else "RGB")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+        raise forms.ValidationError(_("The file is not a picture we can read.")) from error
+    if image_format not in ALLOWED_FORMATS:
+        raise forms.ValidationError(_("Upload a JPEG, PNG or WebP picture."))
+    output = io.BytesIO()
+    if has_alpha:
+        clean.save(output, format="PNG", optimize=True)
+        extension, content_type = "png", "image/png"
+    else:
+        clean.save(output, format="JPEG", quality=88)
+        extension, content_type = "jpg", "image/jpeg"
+    stem = (upload.name or "picture").rsplit(".", 1)[0][:60] or "picture"
+    return SimpleUploadedFile(f"{stem}.{extension}", output.getvalue(), content_type=content_type)
