@@ -38,6 +38,9 @@ LABELS = {
         "Active in daily life, with precautions",
     ),
     Category.HVERDAGSAKTIV: ("Hverdagsaktiv", "Active in daily life"),
-    Category.TRAENINGSAKTIV_MED_HENSYN: ("Træningsaktiv med hensyn", "Exercising, with precautions"),
+    Category.TRAENINGSAKTIV_MED_HENSYN: (
+        "Træningsaktiv med hensyn",
+        "Exercising, with precautions",
+    ),
     Category.TRAENINGSAKTIV: ("Træningsaktiv", "Exercising"),
 }

@@ -6,4 +6,24 @@ app_name = "assessment"
 
 urlpatterns = [
     path("patients/", views.patient_list, name="patient_list"),
+    path("patients/new/", views.patient_create, name="patient_create"),
+    path("patients/<uuid:patient_id>/", views.patient_detail, name="patient_detail"),
+    path("patients/<uuid:patient_id>/edit/", views.patient_edit, name="patient_edit"),
+    path("patients/<uuid:patient_id>/archive/", views.patient_archive, name="patient_archive"),
+    path(
+        "patients/<uuid:patient_id>/assessments/new/",
+        views.assessment_create,
+        name="assessment_create",
+    ),
+    path(
+        "patients/<uuid:patient_id>/assessments/preview/",
+        views.assessment_preview,
+        name="assessment_preview",
+    ),
+    path("assessments/<uuid:assessment_id>/", views.assessment_detail, name="assessment_detail"),
+    path(
+        "assessments/<uuid:assessment_id>/category/",
+        views.assessment_override,
+        name="assessment_override",
+    ),
 ]

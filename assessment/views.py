@@ -1,8 +1,180 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from osteoactive import audit
 from osteoactive.access import physiotherapist_required
+
+from . import selectors, services
+from .categories import Category
+from .categorisation import categorise
+from .forms import AssessmentForm, PatientForm
+from .presentation import result_view, stored_result
+from .progress import progress_charts
+
+PAGE_SIZE = 25
 
 
 @physiotherapist_required
 def patient_list(request):
-    return render(request, "assessment/patient_list.html", {})
+    search = request.GET.get("q", "")[:100]
+    archived = request.GET.get("archived") == "1"
+    patients = selectors.patients_for(request.membership, search=search, archived=archived)
+    page = Paginator(patients, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "search": search, "archived": archived}
+    return render(request, "assessment/patient_list.html", context)
+
+
+@physiotherapist_required
+def patient_create(request):
+    form = PatientForm(request.POST or None, clinic=request.membership.clinic)
+    if request.method == "POST" and form.is_valid():
+        patient = services.patient_create(clinic=request.membership.clinic, **form.cleaned_data)
+        audit.record(request, "create", patient, patient=patient, fields=list(form.cleaned_data))
+        return redirect("assessment:patient_detail", patient.id)
+    return render(request, "osteoactive/form_page.html", {"form": form, "title": _("New patient")})
+
+
+@physiotherapist_required
+def patient_detail(request, patient_id):
+    patient = selectors.patient_get(request.membership, patient_id)
+    assessments = list(selectors.assessments_of(patient))
+    audit.record(request, "view", patient, patient=patient)
+    context = {
+        "patient": patient,
+        "assessments": assessments,
+        "charts": progress_charts(patient, assessments),
+    }
+    return render(request, "assessment/patient_detail.html", context)
+
+
+@physiotherapist_required
+def patient_edit(request, patient_id):
+    patient = selectors.patient_get(request.membership, patient_id)
+    form = PatientForm(request.POST or None, instance=patient, clinic=request.membership.clinic)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        services.patient_update(patient=patient, **fields)
+        audit.record(request, "update", patient, patient=patient, fields=form.changed_data)
+        messages.success(request, _("The patient was saved."))
+        return redirect("assessment:patient_detail", patient.id)
+    context = {"form": form, "title": _("Edit patient"), "cancel_url": patient_url(patient)}
+    return render(request, "osteoactive/form_page.html", context)
+
+
+def patient_url(patient):
+    return reverse("assessment:patient_detail", args=[patient.id])
+
+
+@physiotherapist_required
+@require_POST
+def patient_archive(request, patient_id):
+    patient = selectors.patient_get(request.membership, patient_id)
+    archive = patient.archived_at is None
+    services.patient_archive(patient=patient, archived=archive)
+    audit.record(request, "archive", patient, patient=patient, fields=["archived_at"])
+    messages.success(
+        request, _("The patient was archived.") if archive else _("The patient was restored.")
+    )
+    return redirect("assessment:patient_detail", patient.id)
+
+
+def _assessment_form(request, patient):
+    """A reassessment starts from the patient's previous fractures and risk factors."""
+    today = timezone.localdate()
+    if request.method == "POST":
+        return AssessmentForm(request.POST, patient=patient, today=today)
+    latest = selectors.latest_assessment(patient)
+    previous = latest.inputs if latest else {}
+    return AssessmentForm(
+        patient=patient,
+        today=today,
+        initial={
+            "assessment_date": today,
+            "tandem_max_seconds": previous.get("tandem_max_seconds", 30),
+            "walking_aid": "none",
+            "risk_factors": previous.get("risk_factors", []),
+        },
+        fracture_initial=previous.get("fractures", []),
+    )
+
+
+@physiotherapist_required
+def assessment_create(request, patient_id):
+    patient = selectors.patient_get(request.membership, patient_id)
+    form = _assessment_form(request, patient)
+    if request.method == "POST" and form.is_valid():
+        assessment = services.assessment_create(
+            patient=patient,
+            assessed_by=request.user,
+            inputs=form.inputs,
+            final_category=form.cleaned_data["final_category"],
+            override_reason=form.cleaned_data["override_reason"],
+            notes=form.cleaned_data["notes"],
+        )
+        audit.record(request, "create", assessment, patient=patient, fields=list(form.input_json()))
+        messages.success(request, _("The assessment was saved."))
+        return redirect("assessment:assessment_detail", assessment.id)
+    preview = _preview(form) if request.method == "POST" else None
+    context = {"patient": patient, "form": form, "preview": preview}
+    return render(request, "assessment/assessment_form.html", context)
+
+
+def _preview(form):
+    if form.inputs is None:
+        return {"errors": True}
+    return result_view(categorise(form.inputs), get_language())
+
+
+@physiotherapist_required
+@require_POST
+def assessment_preview(request, patient_id):
+    """The live suggestion while typing (htmx); saves nothing."""
+    patient = selectors.patient_get(request.membership, patient_id)
+    form = AssessmentForm(request.POST, patient=patient, today=timezone.localdate())
+    form.is_valid()
+    return render(request, "assessment/_preview.html", {"preview": _preview(form), "form": form})
+
+
+@physiotherapist_required
+def assessment_detail(request, assessment_id):
+    assessment = selectors.assessment_get(request.membership, assessment_id)
+    audit.record(request, "view", assessment, patient=assessment.patient)
+    language = get_language()
+    context = {
+        "assessment": assessment,
+        "patient": assessment.patient,
+        "result": result_view(stored_result(assessment), language),
+        "categories": [(c.value, c.label(language)) for c in Category],
+    }
+    return render(request, "assessment/assessment_detail.html", context)
+
+
+@physiotherapist_required
+@require_POST
+def assessment_override(request, assessment_id):
+    assessment = selectors.assessment_get(request.membership, assessment_id)
+    category = request.POST.get("category", "")
+    reason = request.POST.get("reason", "")[:2000]
+    if category not in Category._value2member_map_:
+        messages.error(request, _("Choose a category."))
+    elif category != assessment.suggested_category and not reason.strip():
+        messages.error(
+            request, _("Give the reason for choosing another category than the suggestion.")
+        )
+    else:
+        services.assessment_choose_category(assessment=assessment, category=category, reason=reason)
+        audit.record(
+            request,
+            "update",
+            assessment,
+            patient=assessment.patient,
+            fields=["final_category", "override_reason"],
+        )
+        messages.success(request, _("The category was saved."))
+    return redirect("assessment:assessment_detail", assessment.id)

@@ -79,3 +79,61 @@ class Membership(UUIDModel):
         if self.is_clinic_admin:
             labels.append(_("Clinic admin"))
         return labels
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The audit log is append-only.")
+
+
+class AuditEvent(models.Model):
+    """An append-only record of access to and changes of clinical data (no health values)."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("viewed")
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        ARCHIVE = "archive", _("archived")
+        DOWNLOAD = "download", _("downloaded")
+        EXPORT = "export", _("exported")
+        ERASE = "erase", _("erased")
+        LOGIN = "login", _("logged in")
+        LOGIN_FAILED = "login_failed", _("failed login")
+        LOCKOUT = "lockout", _("locked out")
+
+    id = models.BigAutoField(primary_key=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_username = models.CharField(max_length=150, blank=True)
+    clinic = models.ForeignKey(
+        Clinic, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    patient_id = models.UUIDField(null=True, blank=True, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    fields = models.JSONField(default=list, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["clinic", "-at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action} {self.object_type}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log is append-only.")

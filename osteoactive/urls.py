@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from . import views
 
@@ -20,7 +22,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("clinic/switch/", views.clinic_switch, name="clinic_switch"),
     path("clinic/settings/", views.clinic_settings, name="clinic_settings"),
     path("clinic/staff/", views.staff_list, name="staff_list"),

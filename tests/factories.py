@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -40,3 +42,14 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     clinic = factory.SubFactory(ClinicFactory)
     is_physiotherapist = True
     is_clinic_admin = False
+
+
+class PatientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessment.Patient"
+
+    clinic = factory.SubFactory(ClinicFactory)
+    first_name = "Karen"
+    last_name = factory.Sequence(lambda n: f"Jensen {n}")
+    birth_date = datetime.date(1950, 3, 2)
+    sex = "female"

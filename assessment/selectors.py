@@ -1,0 +1,45 @@
+"""Reads of patients and assessments, always scoped to the acting membership's clinic."""
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from .models import Assessment, Patient
+
+
+def patients_for(membership, *, search="", archived=False):
+    patients = Patient.objects.filter(clinic=membership.clinic, archived_at__isnull=not archived)
+    search = search.strip()
+    if search:
+        digits = search.replace("-", "")
+        query = Q()
+        for word in search.split():
+            query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        if digits.isdigit():
+            query |= Q(cpr__startswith=digits[:6] + ("-" + digits[6:] if len(digits) > 6 else ""))
+        patients = patients.filter(query)
+    return patients.order_by("last_name", "first_name", "id")
+
+
+def patient_get(membership, patient_id) -> Patient:
+    """The patient, or 404 when it belongs to another clinic (never 403: no existence leak)."""
+    return get_object_or_404(
+        Patient.objects.select_related("clinic"), id=patient_id, clinic=membership.clinic
+    )
+
+
+def assessments_of(patient):
+    return patient.assessments.select_related("assessed_by").order_by(
+        "-assessment_date", "-created_at"
+    )
+
+
+def assessment_get(membership, assessment_id) -> Assessment:
+    return get_object_or_404(
+        Assessment.objects.select_related("patient", "patient__clinic", "assessed_by"),
+        id=assessment_id,
+        patient__clinic=membership.clinic,
+    )
+
+
+def latest_assessment(patient):
+    return assessments_of(patient).first()

@@ -1,0 +1,91 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+EXAMPLE = {
+    "assessment_date": "2026-11-01",
+    "birth_date": "1950-03-02",
+    "sex": "female",
+    "t_scores": {"lumbar_spine": -2.7, "femoral_neck": -2.1, "total_hip": None, "forearm": None},
+    "fractures": [{"site": "vertebral", "date": "2026-07-01", "low_energy": True}],
+    "falls_last_12_months": 1,
+    "injurious_fall": False,
+    "walking_aid": "none",
+    "needs_adl_help": False,
+    "sedentary_due_to_disease": False,
+    "regular_training": True,
+    "tug_seconds": 9.5,
+    "tug_unable": False,
+    "sts5_seconds": 11.0,
+    "sts5_unable": False,
+    "tandem_seconds": 30.0,
+    "tandem_max_seconds": 30,
+    "pain_nrs": 2,
+    "risk_factors": ["smoking"],
+}
+
+
+def run(tmp_path, capsys, data):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(data))
+    call_command("categorise", str(path))
+    return json.loads(capsys.readouterr().out)
+
+
+def test_single_object(tmp_path, capsys):
+    result = run(tmp_path, capsys, EXAMPLE)
+    assert result["category"] == "akutfase"
+    assert result["underlying_category"] == "traeningsaktiv_med_hensyn"
+    assert result["acute_phase_ends"] == "2027-01-01"
+    assert result["rules"] == ["A1", "B3", "C1"]
+
+
+def test_batch_keeps_order(tmp_path, capsys):
+    slow = {**EXAMPLE, "fractures": [], "tug_seconds": 25.0}
+    results = run(tmp_path, capsys, [EXAMPLE, slow])
+    assert [r["category"] for r in results] == ["akutfase", "funktionsbegraenset"]
+
+
+def test_invalid_entry_names_its_index_and_field(tmp_path, capsys):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps([EXAMPLE, {**EXAMPLE, "tug_seconds": 500, "pain_nrs": -1}]))
+    with pytest.raises(CommandError):
+        call_command("categorise", str(path))
+    captured = capsys.readouterr()
+    assert "[1] tug_seconds" in captured.err and "[1] pain_nrs" in captured.err
+    assert captured.out == ""
+
+
+def test_not_json(tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text("{nope")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("categorise", str(path))
+
+
+def test_standard_input_from_a_real_process(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "manage.py", "categorise", "-"],
+        input=json.dumps(EXAMPLE),
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "osteoactive.settings.test"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["category"] == "akutfase"
+    bad = subprocess.run(
+        [sys.executable, "manage.py", "categorise", "-"],
+        input=json.dumps({**EXAMPLE, "sex": "x"}),
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "osteoactive.settings.test"},
+    )
+    assert bad.returncode != 0 and "sex" in bad.stderr

@@ -1,0 +1,242 @@
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from assessment.models import Assessment, Patient
+from osteoactive.models import AuditEvent
+from tests.factories import PatientFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def valid_post(**overrides):
+    today = timezone.localdate()
+    data = {
+        "assessment_date": today.isoformat(),
+        "t_lumbar_spine": "-2,7",
+        "t_femoral_neck": "-2,1",
+        "falls_last_12_months": "1",
+        "walking_aid": "none",
+        "regular_training": "on",
+        "tug_seconds": "9,5",
+        "sts5_seconds": "11,0",
+        "tandem_seconds": "30",
+        "tandem_max_seconds": "30",
+        "pain_nrs": "2",
+        "risk_factors": ["smoking"],
+        "fractures-TOTAL_FORMS": "1",
+        "fractures-INITIAL_FORMS": "0",
+        "fractures-MIN_NUM_FORMS": "0",
+        "fractures-MAX_NUM_FORMS": "30",
+        "fractures-0-site": "vertebral",
+        "fractures-0-date": (today - timedelta(days=60)).isoformat(),
+        "fractures-0-low_energy": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def patient(clinic):
+    return PatientFactory(clinic=clinic, birth_date=date(1950, 3, 2))
+
+
+def create_url(patient):
+    return reverse("assessment:assessment_create", args=[patient.id])
+
+
+def test_valid_assessment_is_saved_with_inputs_result_and_choice(physio_client, patient):
+    response = physio_client.post(create_url(patient), valid_post())
+    assert response.status_code == 302
+    assessment = Assessment.objects.get()
+    assert assessment.suggested_category == "akutfase"
+    assert assessment.final_category == "akutfase"
+    assert assessment.result["underlying_category"] == "traeningsaktiv_med_hensyn"
+    assert assessment.result["rules"] == ["A1", "B3", "C1"]
+    assert assessment.ruleset == "DK-2026.1"
+    assert assessment.inputs["t_scores"]["lumbar_spine"] == -2.7
+    assert assessment.inputs["fractures"][0]["site"] == "vertebral"
+    assert float(assessment.tug_seconds) == 9.5
+    page = physio_client.get(response["Location"]).content.decode()
+    assert "Akutfasen" in page and "Træningsaktiv med hensyn" in page
+
+
+@pytest.mark.parametrize(
+    "field,value,message_part",
+    [
+        ("t_lumbar_spine", "-6,1", "T-score"),
+        ("t_femoral_neck", "4,1", "T-score"),
+        ("tug_seconds", "2,9", "TUG"),
+        ("tug_seconds", "120,1", "TUG"),
+        ("sts5_seconds", "90,1", "5xSTS"),
+        ("tandem_seconds", "30,1", "andem"),
+        ("falls_last_12_months", "51", "fald"),
+        ("pain_nrs", "11", "NRS"),
+        ("frax_hip_percent", "100,5", "FRAX"),
+        ("assessment_date", (date.today() + timedelta(days=2)).isoformat(), "dato"),
+    ],
+)
+def test_out_of_range_field_is_refused_next_to_the_field(
+    physio_client, patient, field, value, message_part
+):
+    response = physio_client.post(create_url(patient), valid_post(**{field: value}))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert field in errors, errors
+    assert message_part.lower() in " ".join(errors[field]).lower()
+    assert Assessment.objects.count() == 0
+
+
+def test_tandem_over_a_ten_second_ceiling_is_refused(physio_client, patient):
+    response = physio_client.post(
+        create_url(patient), valid_post(tandem_seconds="12", tandem_max_seconds="10")
+    )
+    assert "tandem_seconds" in response.context["form"].errors
+    assert Assessment.objects.count() == 0
+
+
+def test_fracture_row_error_is_shown_on_the_row(physio_client, patient):
+    future = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = physio_client.post(create_url(patient), valid_post(**{"fractures-0-date": future}))
+    form = response.context["form"]
+    assert form.fractures.forms[0].errors["date"]
+    assert Assessment.objects.count() == 0
+
+
+def test_injurious_fall_needs_a_fall(physio_client, patient):
+    response = physio_client.post(
+        create_url(patient), valid_post(falls_last_12_months="0", injurious_fall="on")
+    )
+    assert response.context["form"].errors
+    assert Assessment.objects.count() == 0
+
+
+def test_several_errors_are_reported_at_once(physio_client, patient):
+    response = physio_client.post(
+        create_url(patient), valid_post(tug_seconds="999", pain_nrs="12", t_forearm="-9")
+    )
+    errors = response.context["form"].errors
+    assert {"tug_seconds", "pain_nrs", "t_forearm"} <= set(errors)
+
+
+def test_override_without_reason_is_refused(physio_client, patient):
+    response = physio_client.post(create_url(patient), valid_post(final_category="hverdagsaktiv"))
+    assert "override_reason" in response.context["form"].errors
+    assert Assessment.objects.count() == 0
+
+
+def test_override_with_reason_stores_both(physio_client, patient):
+    physio_client.post(
+        create_url(patient),
+        valid_post(final_category="funktionsbegraenset", override_reason="Nyopereret, meget træt"),
+    )
+    assessment = Assessment.objects.get()
+    assert assessment.suggested_category == "akutfase"
+    assert assessment.final_category == "funktionsbegraenset"
+    page = physio_client.get(reverse("assessment:assessment_detail", args=[assessment.id]))
+    assert "Nyopereret, meget træt" in page.content.decode()
+
+
+def test_override_after_saving_needs_a_reason(physio_client, patient):
+    physio_client.post(create_url(patient), valid_post())
+    assessment = Assessment.objects.get()
+    url = reverse("assessment:assessment_override", args=[assessment.id])
+    physio_client.post(url, {"category": "hverdagsaktiv", "reason": " "})
+    assessment.refresh_from_db()
+    assert assessment.final_category == "akutfase"
+    physio_client.post(url, {"category": "hverdagsaktiv", "reason": "Klinisk vurdering"})
+    assessment.refresh_from_db()
+    assert assessment.final_category == "hverdagsaktiv"
+    assert assessment.override_reason == "Klinisk vurdering"
+
+
+def test_live_preview_categorises_without_saving(physio_client, patient):
+    url = reverse("assessment:assessment_preview", args=[patient.id])
+    response = physio_client.post(url, valid_post(**{"fractures-TOTAL_FORMS": "0"}))
+    page = response.content.decode()
+    assert "Træningsaktiv" in page and "B3" in page
+    slower = physio_client.post(
+        url, valid_post(**{"fractures-TOTAL_FORMS": "0", "tug_seconds": "12,1"})
+    ).content.decode()
+    assert "Hverdagsaktiv" in slower and "B4" in slower
+    assert Assessment.objects.count() == 0
+
+
+def test_missing_tests_still_save_and_warn(physio_client, patient):
+    response = physio_client.post(
+        create_url(patient), valid_post(tug_seconds=None, sts5_seconds=None, tandem_seconds=None)
+    )
+    assert response.status_code == 302
+    page = physio_client.get(response["Location"]).content.decode()
+    assert "W3" in page
+
+
+def test_another_clinics_patient_is_a_404(physio_client, other_clinic):
+    stranger = PatientFactory(clinic=other_clinic)
+    for name in ["patient_detail", "patient_edit", "assessment_create"]:
+        url = reverse(f"assessment:{name}", args=[stranger.id])
+        assert physio_client.get(url).status_code == 404
+    assert physio_client.post(create_url(stranger), valid_post()).status_code == 404
+    assert Assessment.objects.count() == 0
+
+
+def test_patient_list_search_and_masked_cpr(physio_client, clinic, other_clinic):
+    PatientFactory(clinic=clinic, first_name="Inger", last_name="Holm", cpr="020350-1234")
+    PatientFactory(clinic=clinic, first_name="Bent", last_name="Lund")
+    PatientFactory(clinic=other_clinic, first_name="Inger", last_name="Fremmed")
+    page = physio_client.get(reverse("assessment:patient_list"), {"q": "inger"}).content.decode()
+    assert "Holm" in page and "Lund" not in page and "Fremmed" not in page
+    assert "020350-XXXX" in page and "1234" not in page
+    by_cpr = physio_client.get(reverse("assessment:patient_list"), {"q": "0203501234"})
+    assert "Holm" in by_cpr.content.decode()
+
+
+def test_patient_list_paginates(physio_client, clinic):
+    PatientFactory.create_batch(30, clinic=clinic)
+    first = physio_client.get(reverse("assessment:patient_list"))
+    assert len(first.context["page"].object_list) == 25
+    second = physio_client.get(reverse("assessment:patient_list"), {"page": 2})
+    assert len(second.context["page"].object_list) == 5
+
+
+def test_create_patient_validates_cpr_against_birth_date(physio_client, clinic):
+    data = {
+        "first_name": "Ole",
+        "last_name": "Bjerg",
+        "birth_date": "1948-07-15",
+        "sex": "male",
+        "cpr": "150749-1111",
+        "handout_language": "da",
+    }
+    response = physio_client.post(reverse("assessment:patient_create"), data)
+    assert "cpr" in response.context["form"].errors
+    data["cpr"] = "1507481111"
+    response = physio_client.post(reverse("assessment:patient_create"), data)
+    assert response.status_code == 302
+    assert Patient.objects.get().cpr == "150748-1111"
+
+
+def test_archive_hides_patient_from_list(physio_client, patient):
+    physio_client.post(reverse("assessment:patient_archive", args=[patient.id]))
+    page = physio_client.get(reverse("assessment:patient_list")).content.decode()
+    assert patient.last_name not in page
+    archived = physio_client.get(reverse("assessment:patient_list"), {"archived": "1"})
+    assert patient.last_name in archived.content.decode()
+
+
+def test_viewing_a_patient_writes_one_audit_row(physio_client, patient):
+    physio_client.get(reverse("assessment:patient_detail", args=[patient.id]))
+    events = AuditEvent.objects.filter(patient_id=patient.id, action="view")
+    assert events.count() == 1
+    assert events.get().actor_username == "physio"
+
+
+def test_progress_charts_show_cut_offs(physio_client, patient):
+    physio_client.post(create_url(patient), valid_post())
+    physio_client.post(create_url(patient), valid_post(tug_seconds="14,0"))
+    page = physio_client.get(reverse("assessment:patient_detail", args=[patient.id]))
+    charts = page.context["charts"]
+    assert len(charts) == 4
+    assert "<svg" in charts[0] and "13,5" in charts[0] and "20" in charts[0]
