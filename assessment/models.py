@@ -99,10 +99,10 @@ class Assessment(UUIDModel):
     def is_overridden(self):
         return self.final_category != self.suggested_category
 
-    @property
-    def final(self):
-        return Category(self.final_category)
 
-    @property
-    def suggested(self):
-        return Category(self.suggested_category)
+def has_qualifying_vertebral_fracture(inputs: dict) -> bool:
+    """Whether the recorded inputs hold a low-energy vertebral fracture (domain.md §6, last rule)."""
+    return any(
+        fracture.get("site") == "vertebral" and fracture.get("low_energy")
+        for fracture in inputs.get("fractures", [])
+    )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from osteoactive import audit
 from osteoactive.access import physiotherapist_required
+from programs.forms import ProgramOptionsForm
 
 from . import selectors, services
 from .categories import Category
@@ -151,6 +152,8 @@ def assessment_detail(request, assessment_id):
         "patient": assessment.patient,
         "result": result_view(stored_result(assessment), language),
         "categories": [(c.value, c.label(language)) for c in Category],
+        "program_form": ProgramOptionsForm(),
+        "programs": assessment.programs.order_by("-created_at"),
     }
     return render(request, "assessment/assessment_detail.html", context)
 

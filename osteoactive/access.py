@@ -19,5 +19,6 @@ def _requires(role_attribute):
     return decorator
 
 
+member_required = _requires("is_active")
 physiotherapist_required = _requires("is_physiotherapist")
 clinic_admin_required = _requires("is_clinic_admin")

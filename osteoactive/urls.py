@@ -29,6 +29,8 @@ urlpatterns = [
     path("clinic/staff/add/", views.staff_add, name="staff_add"),
     path("clinic/staff/<uuid:membership_id>/", views.staff_edit, name="staff_edit"),
     path("", include("assessment.urls")),
+    path("", include("programs.urls")),
+    path("", include("prescriptions.urls")),
     path("platform-admin/", admin.site.urls),
 ]
 

@@ -55,6 +55,7 @@ from programs.exercise_spec import (
     Kind,
     Level,
 )
+from programs.labels import EQUIPMENT_LABELS
 
 SETTINGS = ("home", "gym", "supervised")
 LANGUAGES = dosing.LANGUAGES
@@ -62,25 +63,6 @@ ALWAYS_AVAILABLE = frozenset({"chair", "wall"})
 HOME_AVAILABLE = ALWAYS_AVAILABLE | {"bed"}
 GYM_EQUIPMENT = frozenset(EQUIPMENT) - {"bed"}
 FALL_FOCUS_MIN_BALANCE = 3
-
-EQUIPMENT_LABELS: dict[str, dict[str, str]] = {
-    "chair": {"da": "stol", "en": "chair"},
-    "wall": {"da": "væg", "en": "wall"},
-    "rail": {"da": "gelænder", "en": "rail"},
-    "step": {"da": "trappetrin", "en": "step"},
-    "mat": {"da": "måtte", "en": "mat"},
-    "bed": {"da": "seng", "en": "bed"},
-    "stick": {"da": "stok", "en": "stick"},
-    "band": {"da": "elastik", "en": "band"},
-    "ankle_weights": {"da": "ankelvægte", "en": "ankle weights"},
-    "dumbbells": {"da": "håndvægte", "en": "dumbbells"},
-    "kettlebell": {"da": "kettlebell", "en": "kettlebell"},
-    "barbell": {"da": "vægtstang", "en": "barbell"},
-    "machine": {"da": "træningsmaskine", "en": "machine"},
-    "bench": {"da": "bænk", "en": "bench"},
-    "ladder": {"da": "agilitystige", "en": "agility ladder"},
-    "pull_up_bar": {"da": "pull-up-stang", "en": "pull-up bar"},
-}
 
 
 class ProgramInputError(ValueError):
@@ -372,7 +354,9 @@ def generate_program(request: ProgramRequest, library: Sequence[ExerciseSpec]) -
         if options:
             chosen[index] = options[0]
             used.add(options[0].key)
-    items = tuple(_item(slots[i], chosen[i], request) for i in range(len(slots)) if i in chosen)
+    items = tuple(
+        program_item(slots[i], chosen[i], request) for i in range(len(slots)) if i in chosen
+    )
     unfilled = tuple(
         UnfilledSlot(slot, _unfilled_reason(slot, request, library))
         for i, slot in enumerate(slots)
@@ -395,7 +379,8 @@ def _equipment_list(codes: Iterable[str], language: str) -> str:
     return ", ".join(EQUIPMENT_LABELS.get(c, {}).get(language, c) for c in sorted(codes))
 
 
-def _item(slot: Slot, exercise: ExerciseSpec, request: ProgramRequest) -> ProgramItem:
+def program_item(slot: Slot, exercise: ExerciseSpec, request: ProgramRequest) -> ProgramItem:
+    """The exercise placed in the slot, dosed for the request's category."""
     prescription = dosing.prescribe(exercise, request.category, request.fall_prevention_focus)
     return ProgramItem(
         key=exercise.key,
@@ -472,41 +457,43 @@ def _dose_json(dose: Dose | None) -> dict[str, int] | None:
     return {name: getattr(dose, name) for name in fields if getattr(dose, name) is not None}
 
 
+def item_to_json(item: ProgramItem, language: str) -> dict:
+    """One program item as plain JSON data, dose texts in `language`."""
+    return {
+        "key": item.key,
+        "name": {"da": item.name_da, "en": item.name_en},
+        "domain": str(item.domain),
+        "kind": str(item.kind),
+        "min_level": str(item.min_level),
+        "impact": str(item.impact),
+        "loaded_spinal_flexion": item.loaded_spinal_flexion,
+        "needs_supervision": item.needs_supervision,
+        "slot": item.slot.id,
+        "dose_type": str(item.dose_type),
+        "dose": _dose_json(item.dose),
+        "dose_text": dosing.dose_text(item.dose, item.dose_type, language),
+        "days_per_week": item.days_per_week,
+        "phases": [
+            {
+                "weeks": list(phase.weeks),
+                "dose": _dose_json(phase.dose),
+                "dose_text": dosing.dose_text(phase.dose, item.dose_type, language),
+                "days_per_week": phase.days_per_week,
+                "instruction": dict(phase.instruction),
+            }
+            for phase in item.phases
+        ],
+        "reason": dict(item.reason),
+    }
+
+
 def program_to_json(program: Program) -> dict:
     """The program as plain JSON data; dose texts are in the program's language."""
     language = program.language
     return {
         "category": str(program.category),
         "language": language,
-        "exercises": [
-            {
-                "key": item.key,
-                "name": {"da": item.name_da, "en": item.name_en},
-                "domain": str(item.domain),
-                "kind": str(item.kind),
-                "min_level": str(item.min_level),
-                "impact": str(item.impact),
-                "loaded_spinal_flexion": item.loaded_spinal_flexion,
-                "needs_supervision": item.needs_supervision,
-                "slot": item.slot.id,
-                "dose_type": str(item.dose_type),
-                "dose": _dose_json(item.dose),
-                "dose_text": dosing.dose_text(item.dose, item.dose_type, language),
-                "days_per_week": item.days_per_week,
-                "phases": [
-                    {
-                        "weeks": list(phase.weeks),
-                        "dose": _dose_json(phase.dose),
-                        "dose_text": dosing.dose_text(phase.dose, item.dose_type, language),
-                        "days_per_week": phase.days_per_week,
-                        "instruction": dict(phase.instruction),
-                    }
-                    for phase in item.phases
-                ],
-                "reason": dict(item.reason),
-            }
-            for item in program.items
-        ],
+        "exercises": [item_to_json(item, language) for item in program.items],
         "unfilled": [
             {
                 "slot": u.slot.id,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from assessment.categories import Category
 from programs.exercise_spec import ExerciseSpec, Impact, Level
+from programs.labels import LEVEL_LABELS
 
 CATEGORY_MAX_LEVEL: dict[Category, Level] = {
     Category.AKUTFASE: Level.LIMITED,
@@ -28,13 +29,6 @@ CATEGORY_MAX_LEVEL: dict[Category, Level] = {
 
 # Categories that never get exercises needing supervision, whatever the setting.
 NO_SUPERVISED_EXERCISES = frozenset({Category.AKUTFASE, Category.FUNKTIONSBEGRAENSET})
-
-LEVEL_LABELS: dict[Level, dict[str, str]] = {
-    Level.ACUTE: {"da": "akutfase", "en": "acute phase"},
-    Level.LIMITED: {"da": "funktionsbegrænset", "en": "functionally limited"},
-    Level.DAILY: {"da": "hverdagsaktiv", "en": "active in daily life"},
-    Level.TRAINING: {"da": "træningsaktiv", "en": "exercising"},
-}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,45 @@
+"""Reads of prescriptions and handouts, scoped to the acting membership's clinic."""
+
+from django.shortcuts import get_object_or_404
+
+from .models import Handout, Prescription
+
+
+def prescriptions_of(patient):
+    return patient.prescriptions.select_related("issued_by").order_by("-version")
+
+
+def prescriptions_of_program(program):
+    return program.prescriptions.order_by("-version")
+
+
+def prescriptions_using(clinic, exercise):
+    return (
+        Prescription.objects.filter(patient__clinic=clinic, exercises=exercise)
+        .select_related("patient")
+        .order_by("-issued_at")
+    )
+
+
+def prescription_get(membership, prescription_id) -> Prescription:
+    return get_object_or_404(
+        Prescription.objects.select_related("patient", "program", "issued_by"),
+        id=prescription_id,
+        patient__clinic=membership.clinic,
+    )
+
+
+def handout_get(membership, handout_id) -> Handout:
+    return get_object_or_404(
+        Handout.objects.select_related("prescription__patient"),
+        id=handout_id,
+        prescription__patient__clinic=membership.clinic,
+    )
+
+
+def latest_handouts(prescription):
+    """The newest handout per language."""
+    newest = {}
+    for handout in prescription.handouts.order_by("-created_at"):
+        newest.setdefault(handout.language, handout)
+    return newest

@@ -1,0 +1,119 @@
+"""Issuing prescriptions and rendering their handouts."""
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from programs.models import Program
+from programs.selectors import program_items
+
+from .models import Handout, Prescription
+from .snapshot import build_snapshot
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def prescription_issue(*, program: Program, issued_by) -> Prescription:
+    """Freezes the program as the patient's next version; the previous one is superseded."""
+    patient = program.assessment.patient
+    type(patient).objects.select_for_update().filter(pk=patient.pk).first()
+    items = list(program_items(program))
+    latest = patient.prescriptions.aggregate(Max("version"))["version__max"] or 0
+    now = timezone.now()
+    patient.prescriptions.filter(superseded_at__isnull=True).update(superseded_at=now)
+    prescription = Prescription.objects.create(
+        patient=patient,
+        program=program,
+        version=latest + 1,
+        issued_by=issued_by,
+        issued_at=now,
+        snapshot=build_snapshot(
+            program=program, items=items, issued_by=issued_by, version=latest + 1
+        ),
+    )
+    prescription.exercises.set({item.exercise_id for item in items})
+    handout_request(
+        prescription=prescription, language=patient.handout_language, requested_by=issued_by
+    )
+    return prescription
+
+
+def handout_request(*, prescription: Prescription, language: str, requested_by) -> Handout:
+    """Returns the ready or in-progress handout if there is one; otherwise queues a render.
+
+    A conditional unique constraint guarantees one queued/rendering handout per language, so
+    two simultaneous requests still give one render."""
+    existing = (
+        prescription.handouts.filter(
+            language=language, status__in=[*Handout.ACTIVE, Handout.Status.READY]
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            handout = Handout.objects.create(
+                prescription=prescription, language=language, requested_by=requested_by
+            )
+    except IntegrityError:
+        return prescription.handouts.get(language=language, status__in=Handout.ACTIVE)
+    _queue_render(handout)
+    return handout
+
+
+def handout_retry(*, handout: Handout, requested_by) -> Handout:
+    """A failed handout is asked for again as a new request."""
+    return handout_request(
+        prescription=handout.prescription, language=handout.language, requested_by=requested_by
+    )
+
+
+def _queue_render(handout):
+    from .tasks import render_handout
+
+    transaction.on_commit(lambda: render_handout.delay(str(handout.id)))
+
+
+def handout_render(handout_id) -> str:
+    """Renders one handout. Safe to run twice: a finished handout is left as it is."""
+    from osteoactive.pdf import render_pdf
+
+    from .handout import handout_html
+
+    with transaction.atomic():
+        handout = (
+            Handout.objects.select_for_update().select_related("prescription").get(pk=handout_id)
+        )
+        if handout.status == Handout.Status.READY:
+            return handout.status
+        handout.status = Handout.Status.RENDERING
+        handout.started_at = timezone.now()
+        handout.attempts += 1
+        handout.save(update_fields=["status", "started_at", "attempts", "updated_at"])
+    pdf = render_pdf(handout_html(handout.prescription.snapshot, handout.language))
+    with transaction.atomic():
+        handout = (
+            Handout.objects.select_for_update().select_related("prescription").get(pk=handout_id)
+        )
+        if handout.status == Handout.Status.READY:
+            return handout.status
+        name = f"osteoactive-{handout.prescription.version}-{handout.language}.pdf"
+        handout.file.save(name, ContentFile(pdf), save=False)
+        handout.status = Handout.Status.READY
+        handout.finished_at = timezone.now()
+        handout.error = ""
+        handout.save()
+    return handout.status
+
+
+def handout_mark_failed(handout_id, error: str) -> None:
+    logger.error("handout %s failed: %s", handout_id, error)
+    Handout.objects.filter(pk=handout_id).exclude(status=Handout.Status.READY).update(
+        status=Handout.Status.FAILED, error=error[:300], finished_at=timezone.now()
+    )

@@ -1,0 +1,96 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from osteoactive import audit
+from osteoactive.access import physiotherapist_required
+from programs.selectors import program_get
+
+from . import selectors, services
+from .models import Handout
+
+LANGUAGES = Handout._meta.get_field("language").choices
+
+
+@physiotherapist_required
+@require_POST
+def prescription_issue(request, program_id):
+    program = program_get(request.membership, program_id)
+    if not program.items.exists():
+        messages.error(request, _("Add at least one exercise before issuing."))
+        return redirect("programs:program_detail", program.id)
+    prescription = services.prescription_issue(program=program, issued_by=request.user)
+    audit.record(request, "create", prescription, patient=prescription.patient)
+    messages.success(
+        request, _("Version %(version)s was issued.") % {"version": prescription.version}
+    )
+    return redirect("prescriptions:prescription_detail", prescription.id)
+
+
+@physiotherapist_required
+def prescription_detail(request, prescription_id):
+    prescription = selectors.prescription_get(request.membership, prescription_id)
+    audit.record(request, "view", prescription, patient=prescription.patient)
+    context = {"prescription": prescription, "patient": prescription.patient}
+    context.update(_handout_context(prescription))
+    return render(request, "prescriptions/prescription_detail.html", context)
+
+
+def _handout_context(prescription):
+    newest = selectors.latest_handouts(prescription)
+    rows = [(code, label, newest.get(code)) for code, label in LANGUAGES]
+    in_progress = any(h and h.status in Handout.ACTIVE for _code, _label, h in rows)
+    return {"prescription": prescription, "handout_rows": rows, "in_progress": in_progress}
+
+
+@physiotherapist_required
+@require_POST
+def handout_request(request, prescription_id):
+    prescription = selectors.prescription_get(request.membership, prescription_id)
+    language = request.POST.get("language")
+    if language not in dict(LANGUAGES):
+        raise Http404
+    services.handout_request(
+        prescription=prescription, language=language, requested_by=request.user
+    )
+    return _status_or_redirect(request, prescription)
+
+
+@physiotherapist_required
+@require_POST
+def handout_retry(request, handout_id):
+    handout = selectors.handout_get(request.membership, handout_id)
+    services.handout_retry(handout=handout, requested_by=request.user)
+    return _status_or_redirect(request, handout.prescription)
+
+
+def _status_or_redirect(request, prescription):
+    if request.htmx:
+        return handout_panel(request, prescription.id)
+    return redirect("prescriptions:prescription_detail", prescription.id)
+
+
+@physiotherapist_required
+def handout_status(request, prescription_id):
+    return handout_panel(request, prescription_id)
+
+
+def handout_panel(request, prescription_id):
+    prescription = selectors.prescription_get(request.membership, prescription_id)
+    return render(request, "prescriptions/_handouts.html", _handout_context(prescription))
+
+
+@physiotherapist_required
+def handout_download(request, handout_id):
+    handout = selectors.handout_get(request.membership, handout_id)
+    if handout.status != Handout.Status.READY or not handout.file:
+        raise Http404
+    audit.record(request, "download", handout, patient=handout.prescription.patient)
+    filename = f"traeningsprogram-v{handout.prescription.version}-{handout.language}.pdf"
+    response = FileResponse(
+        handout.file.open("rb"), content_type="application/pdf", filename=filename
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

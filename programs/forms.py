@@ -1,0 +1,171 @@
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from osteoactive.uploads import validated_image
+
+from .exercise_spec import EQUIPMENT, Domain, DoseType, Impact, Kind, Level
+from .labels import ENUM_LABELS, EQUIPMENT_LABELS, label
+from .models import Exercise, Program
+
+
+def label_choices(labels, codes):
+    """(code, label) pairs in the active language."""
+    language = "en" if (get_language() or "da").startswith("en") else "da"
+    return [(str(code), label(labels, code, language)) for code in codes]
+
+
+def equipment_choices():
+    return label_choices(EQUIPMENT_LABELS, EQUIPMENT)
+
+
+class ProgramOptionsForm(forms.Form):
+    setting = forms.ChoiceField(
+        label=_("Where will the patient train?"),
+        choices=Program.Setting.choices,
+        initial=Program.Setting.HOME,
+        help_text=_("Exercises needing supervision are only chosen for a supervised setting."),
+    )
+    equipment = forms.MultipleChoiceField(
+        label=_("Equipment the patient has"),
+        required=False,
+        choices=equipment_choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class DoseForm(forms.Form):
+    sets = forms.IntegerField(label=_("Sets"), required=False, min_value=1, max_value=10)
+    reps = forms.IntegerField(label=_("Repetitions"), required=False, min_value=1, max_value=100)
+    seconds = forms.IntegerField(label=_("Seconds"), required=False, min_value=1, max_value=600)
+    minutes = forms.IntegerField(label=_("Minutes"), required=False, min_value=1, max_value=120)
+    metres = forms.IntegerField(label=_("Metres"), required=False, min_value=1, max_value=10000)
+    days_per_week = forms.IntegerField(label=_("Days per week"), min_value=1, max_value=7)
+
+    REQUIRED = {
+        DoseType.REPETITIONS: ("sets", "reps"),
+        DoseType.HOLD_SECONDS: ("sets", "seconds"),
+        DoseType.DURATION_MINUTES: ("minutes",),
+        DoseType.DISTANCE: ("metres",),
+    }
+
+    def __init__(self, *args, dose_type, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.required_fields = self.REQUIRED[DoseType(dose_type)]
+        for name in ("sets", "reps", "seconds", "minutes", "metres"):
+            if name not in self.required_fields and not (
+                name == "reps" and dose_type == DoseType.HOLD_SECONDS
+            ):
+                del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.required_fields:
+            if cleaned.get(name) is None and name not in self.errors:
+                self.add_error(name, _("This dose needs a value here."))
+        return cleaned
+
+
+class ExerciseForm(forms.ModelForm):
+    """A clinic's own exercise; instructions are one step per line."""
+
+    equipment = forms.MultipleChoiceField(
+        label=_("Equipment"),
+        required=False,
+        choices=equipment_choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sets = forms.IntegerField(label=_("Default sets"), required=False, min_value=1, max_value=10)
+    reps = forms.IntegerField(
+        label=_("Default repetitions"), required=False, min_value=1, max_value=100
+    )
+    seconds = forms.IntegerField(
+        label=_("Default seconds"), required=False, min_value=1, max_value=600
+    )
+    minutes = forms.IntegerField(
+        label=_("Default minutes"), required=False, min_value=1, max_value=120
+    )
+    metres = forms.IntegerField(
+        label=_("Default metres"), required=False, min_value=1, max_value=10000
+    )
+
+    class Meta:
+        model = Exercise
+        fields = [
+            "name_da",
+            "name_en",
+            "instructions_da",
+            "instructions_en",
+            "safety_tip_da",
+            "safety_tip_en",
+            "domain",
+            "secondary_domain",
+            "kind",
+            "min_level",
+            "impact",
+            "loaded_spinal_flexion",
+            "needs_supervision",
+            "equipment",
+            "dose_type",
+            "illustration",
+            "regression",
+            "progression",
+        ]
+        widgets = {
+            "instructions_da": forms.Textarea(attrs={"rows": 5}),
+            "instructions_en": forms.Textarea(attrs={"rows": 5}),
+            "safety_tip_da": forms.Textarea(attrs={"rows": 2}),
+            "safety_tip_en": forms.Textarea(attrs={"rows": 2}),
+            "illustration": forms.ClearableFileInput(
+                attrs={"accept": "image/png,image/jpeg,image/webp"}
+            ),
+        }
+
+    def __init__(self, *args, library, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, enum in (
+            ("domain", Domain),
+            ("secondary_domain", Domain),
+            ("kind", Kind),
+            ("min_level", Level),
+            ("impact", Impact),
+            ("dose_type", DoseType),
+        ):
+            blank = [("", "—")] if name == "secondary_domain" else []
+            self.fields[name].choices = blank + label_choices(ENUM_LABELS[enum], list(enum))
+        for name in ("regression", "progression"):
+            self.fields[name].queryset = library
+            self.fields[name].required = False
+        if self.instance.pk:
+            for name, value in (self.instance.default_dose or {}).items():
+                if name in self.fields:
+                    self.initial[name] = value
+        self.fields["illustration"].required = not (self.instance.pk and self.instance.illustration)
+
+    def clean_illustration(self):
+        image = self.cleaned_data.get("illustration")
+        if image and hasattr(image, "content_type"):
+            return validated_image(image)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        needed = (
+            DoseForm.REQUIRED.get(DoseType(cleaned["dose_type"]))
+            if cleaned.get("dose_type")
+            else ()
+        )
+        for name in needed:
+            if cleaned.get(name) is None:
+                self.add_error(name, _("The default dose needs a value here."))
+        for name in ("name_da", "name_en"):
+            if cleaned.get(name) and not slugify(cleaned[name]):
+                self.add_error(name, _("Use letters or digits in the name."))
+        return cleaned
+
+    def default_dose(self):
+        return {
+            name: self.cleaned_data[name]
+            for name in DoseForm.REQUIRED[DoseType(self.cleaned_data["dose_type"])]
+        }

@@ -1,0 +1,385 @@
+"""The exercise library file (fixtures/exercise_library.json): load it and validate it (pure).
+
+The file is the reference data the default library is built from::
+
+    {"version": "2026.1", "exercises": [exercise, ...]}
+
+Each exercise has exactly these fields:
+
+- ``key``: a stable slug (``sit-to-stand``); never reused for a different exercise
+- ``name``, ``safety_tip``: ``{"da": str, "en": str}``
+- ``instructions``: ``{"da": [str, ...], "en": [str, ...]}``, the same number of steps in both
+  languages; the steps carry no numbers, the handout numbers them
+- ``domain``, ``secondary_domain`` (or null), ``kind``, ``min_level``, ``impact``, ``dose_type``:
+  the values of the enums in ``programs.exercise_spec``
+- ``loaded_spinal_flexion``, ``needs_supervision``: true / false
+- ``equipment``: codes from ``programs.exercise_spec.EQUIPMENT``, no repeats
+- ``default_dose``: the fields of ``DOSE_FIELDS`` for the dose type, positive whole numbers
+- ``regression``, ``progression``: the key of another exercise in the file, or null
+- ``illustration``: pose data for ``programs.illustration.render_illustration``
+
+Any problem raises ``LibraryFileError`` naming the exercise key and the field. Only Danish and
+English are accepted, and unknown fields are refused, so a typo cannot slip through as an
+ignored field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from programs.exercise_spec import (
+    EQUIPMENT,
+    Domain,
+    Dose,
+    DoseType,
+    ExerciseSpec,
+    Impact,
+    Kind,
+    Level,
+)
+from programs.illustration import IllustrationError, render_illustration
+
+__all__ = [
+    "DEFAULT_LIBRARY_PATH",
+    "DOSE_FIELDS",
+    "LANGUAGES",
+    "LibraryEntry",
+    "LibraryFile",
+    "LibraryFileError",
+    "LocalizedSteps",
+    "LocalizedText",
+    "load_library_file",
+    "parse_library",
+]
+
+DEFAULT_LIBRARY_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "exercise_library.json"
+
+LANGUAGES = ("da", "en")
+
+# dose type -> (required fields, optional fields)
+DOSE_FIELDS: dict[DoseType, tuple[frozenset[str], frozenset[str]]] = {
+    DoseType.REPETITIONS: (frozenset({"sets", "reps"}), frozenset()),
+    DoseType.HOLD_SECONDS: (frozenset({"sets", "seconds"}), frozenset()),
+    DoseType.DURATION_MINUTES: (frozenset({"minutes"}), frozenset()),
+    DoseType.DISTANCE: (frozenset({"metres"}), frozenset({"sets"})),
+}
+
+FIELDS = (
+    "key",
+    "name",
+    "instructions",
+    "safety_tip",
+    "domain",
+    "secondary_domain",
+    "kind",
+    "min_level",
+    "impact",
+    "loaded_spinal_flexion",
+    "needs_supervision",
+    "equipment",
+    "dose_type",
+    "default_dose",
+    "regression",
+    "progression",
+    "illustration",
+)
+
+_KEY_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class LibraryFileError(ValueError):
+    """An invalid library file; ``key`` and ``field`` name where the problem is."""
+
+    def __init__(self, problem: str, *, key: str | None = None, field: str | None = None) -> None:
+        self.problem, self.key, self.field = problem, key, field
+        where = []
+        if key is not None:
+            where.append(f"exercise {key!r}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        super().__init__(": ".join([*where, problem]))
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    da: str
+    en: str
+
+    def get(self, language: str) -> str:
+        """The text in ``language`` ("da" or "en"); Danish for any other language."""
+        return self.en if language == "en" else self.da
+
+
+@dataclass(frozen=True)
+class LocalizedSteps:
+    da: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def get(self, language: str) -> tuple[str, ...]:
+        """The steps in ``language`` ("da" or "en"); Danish for any other language."""
+        return self.en if language == "en" else self.da
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One exercise of the library file, validated."""
+
+    key: str
+    name: LocalizedText
+    instructions: LocalizedSteps
+    safety_tip: LocalizedText
+    domain: Domain
+    secondary_domain: Domain | None
+    kind: Kind
+    min_level: Level
+    impact: Impact
+    loaded_spinal_flexion: bool
+    needs_supervision: bool
+    equipment: tuple[str, ...]
+    dose_type: DoseType
+    default_dose: Dose
+    regression: str | None
+    progression: str | None
+    illustration: Mapping[str, Any] = field(hash=False, repr=False)
+
+    @property
+    def spec(self) -> ExerciseSpec:
+        """What the program generator and the safety filters need to know."""
+        return ExerciseSpec(
+            key=self.key,
+            name_da=self.name.da,
+            name_en=self.name.en,
+            domain=self.domain,
+            kind=self.kind,
+            min_level=self.min_level,
+            impact=self.impact,
+            loaded_spinal_flexion=self.loaded_spinal_flexion,
+            needs_supervision=self.needs_supervision,
+            dose_type=self.dose_type,
+            default_dose=self.default_dose,
+            equipment=frozenset(self.equipment),
+            secondary_domain=self.secondary_domain,
+            regression=self.regression,
+            progression=self.progression,
+        )
+
+    def render_illustration(self, labels: tuple[str, str] | None = None) -> str:
+        """The exercise's two-panel illustration as an SVG document."""
+        return render_illustration(self.illustration, labels=labels)
+
+
+@dataclass(frozen=True)
+class LibraryFile:
+    version: str
+    entries: tuple[LibraryEntry, ...]
+
+    def by_key(self) -> dict[str, LibraryEntry]:
+        return {entry.key: entry for entry in self.entries}
+
+
+def load_library_file(path: str | Path = DEFAULT_LIBRARY_PATH) -> LibraryFile:
+    """Read and validate a library file; raises ``LibraryFileError`` naming what is wrong."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LibraryFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LibraryFileError(f"{path} is not valid JSON: {exc}") from exc
+    return parse_library(data)
+
+
+def parse_library(data: object) -> LibraryFile:
+    """Validate already-decoded library data (see the module docstring for the format)."""
+    if not isinstance(data, Mapping):
+        raise LibraryFileError("the library must be a JSON object")
+    unknown = set(data) - {"version", "exercises"}
+    if unknown:
+        raise LibraryFileError(f"unknown top-level field(s): {', '.join(sorted(unknown))}")
+    version = data.get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise LibraryFileError("'version' must be a non-empty string")
+    exercises = data.get("exercises")
+    if not isinstance(exercises, list) or not exercises:
+        raise LibraryFileError("'exercises' must be a non-empty list")
+
+    entries: list[LibraryEntry] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(exercises):
+        entry = _parse_entry(raw, index)
+        if entry.key in seen:
+            raise LibraryFileError("duplicate key", key=entry.key, field="key")
+        seen.add(entry.key)
+        entries.append(entry)
+
+    for entry in entries:
+        for link in ("regression", "progression"):
+            target = getattr(entry, link)
+            if target is None:
+                continue
+            if target == entry.key:
+                raise LibraryFileError("links to the exercise itself", key=entry.key, field=link)
+            if target not in seen:
+                raise LibraryFileError(
+                    f"links to {target!r}, which is not in the library", key=entry.key, field=link
+                )
+    return LibraryFile(version=version, entries=tuple(entries))
+
+
+def _parse_entry(raw: object, index: int) -> LibraryEntry:
+    if not isinstance(raw, Mapping):
+        raise LibraryFileError(f"exercise number {index + 1} must be a JSON object")
+    key = raw.get("key")
+    if not isinstance(key, str) or not _KEY_PATTERN.fullmatch(key):
+        raise LibraryFileError(
+            f"exercise number {index + 1}: 'key' must be a slug such as 'sit-to-stand', "
+            f"got {key!r}",
+            field="key",
+        )
+
+    def fail(name: str, problem: str) -> LibraryFileError:
+        return LibraryFileError(problem, key=key, field=name)
+
+    missing = [name for name in FIELDS if name not in raw]
+    if missing:
+        raise fail(missing[0], "missing")
+    unknown = sorted(set(raw) - set(FIELDS))
+    if unknown:
+        raise fail(unknown[0], "unknown field")
+
+    def enum(name: str, cls: type, *, optional: bool = False) -> Any:
+        value = raw[name]
+        if value is None and optional:
+            return None
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in cls)
+            raise fail(name, f"unknown value {value!r} (allowed: {allowed})") from None
+
+    def flag(name: str) -> bool:
+        value = raw[name]
+        if not isinstance(value, bool):
+            raise fail(name, f"must be true or false, got {value!r}")
+        return value
+
+    def link(name: str) -> str | None:
+        value = raw[name]
+        if value is not None and not isinstance(value, str):
+            raise fail(name, f"must be an exercise key or null, got {value!r}")
+        return value
+
+    domain = enum("domain", Domain)
+    secondary = enum("secondary_domain", Domain, optional=True)
+    if secondary == domain:
+        raise fail("secondary_domain", "must differ from the domain")
+    dose_type = enum("dose_type", DoseType)
+    illustration = raw["illustration"]
+    if not isinstance(illustration, Mapping) or not illustration:
+        raise fail("illustration", "must be pose data (a JSON object)")
+    try:
+        render_illustration(illustration)
+    except IllustrationError as exc:
+        raise fail("illustration", f"cannot be drawn: {exc}") from None
+
+    return LibraryEntry(
+        key=key,
+        name=_text(raw["name"], fail, "name"),
+        instructions=_steps(raw["instructions"], fail),
+        safety_tip=_text(raw["safety_tip"], fail, "safety_tip"),
+        domain=domain,
+        secondary_domain=secondary,
+        kind=enum("kind", Kind),
+        min_level=enum("min_level", Level),
+        impact=enum("impact", Impact),
+        loaded_spinal_flexion=flag("loaded_spinal_flexion"),
+        needs_supervision=flag("needs_supervision"),
+        equipment=_equipment(raw["equipment"], fail),
+        dose_type=dose_type,
+        default_dose=_dose(raw["default_dose"], dose_type, fail),
+        regression=link("regression"),
+        progression=link("progression"),
+        illustration=_freeze(illustration),
+    )
+
+
+def _languages(value: object, fail: Any, name: str) -> Mapping:
+    if not isinstance(value, Mapping):
+        raise fail(name, f"must be an object with the languages {', '.join(LANGUAGES)}")
+    for language in LANGUAGES:
+        if language not in value:
+            raise fail(name, f"missing language {language!r}")
+    unknown = sorted(set(value) - set(LANGUAGES))
+    if unknown:
+        raise fail(name, f"unsupported language {unknown[0]!r}")
+    return value
+
+
+def _text(value: object, fail: Any, name: str) -> LocalizedText:
+    texts = _languages(value, fail, name)
+    for language in LANGUAGES:
+        text = texts[language]
+        if not isinstance(text, str) or not text.strip():
+            raise fail(name, f"language {language!r} must be non-empty text")
+    return LocalizedText(da=texts["da"], en=texts["en"])
+
+
+def _steps(value: object, fail: Any) -> LocalizedSteps:
+    steps = _languages(value, fail, "instructions")
+    for language in LANGUAGES:
+        items = steps[language]
+        if (
+            not isinstance(items, list)
+            or not items
+            or not all(isinstance(s, str) and s.strip() for s in items)
+        ):
+            raise fail("instructions", f"language {language!r} must be a list of non-empty steps")
+    if len(steps["da"]) != len(steps["en"]):
+        raise fail(
+            "instructions",
+            f"'da' has {len(steps['da'])} steps but 'en' has {len(steps['en'])}",
+        )
+    return LocalizedSteps(da=tuple(steps["da"]), en=tuple(steps["en"]))
+
+
+def _equipment(value: object, fail: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise fail("equipment", "must be a list of equipment codes")
+    for code in value:
+        if code not in EQUIPMENT:
+            raise fail("equipment", f"unknown equipment code {code!r}")
+    if len(set(value)) != len(value):
+        raise fail("equipment", "lists a code twice")
+    return tuple(value)
+
+
+def _dose(value: object, dose_type: DoseType, fail: Any) -> Dose:
+    required, optional = DOSE_FIELDS[dose_type]
+    expected = " and ".join(sorted(required))
+    if not isinstance(value, Mapping):
+        raise fail("default_dose", f"must be an object with {expected}")
+    missing = sorted(required - set(value))
+    if missing:
+        raise fail("default_dose", f"dose type {dose_type.value!r} needs {expected}")
+    extra = sorted(set(value) - required - optional)
+    if extra:
+        raise fail("default_dose", f"{extra[0]!r} does not belong to dose type {dose_type.value!r}")
+    for name, number in value.items():
+        if isinstance(number, bool) or not isinstance(number, int) or number <= 0:
+            raise fail("default_dose", f"{name!r} must be a positive whole number")
+    return Dose(**value)
+
+
+def _freeze(value: Any) -> Any:
+    """A read-only deep copy of JSON data (objects become mappings, lists tuples)."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return tuple(_freeze(v) for v in value)
+    return value

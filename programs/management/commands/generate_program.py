@@ -1,0 +1,25 @@
+from osteoactive.json_command import JsonCommand
+from programs.generation import (
+    ProgramInputError,
+    generate_program,
+    program_to_json,
+    request_from_json,
+)
+from programs.library_file import load_library_file
+
+
+class Command(JsonCommand):
+    help = (
+        'Reads {"result": <categorisation result>, "options": {...}} and prints the program '
+        "built from the default library as JSON."
+    )
+
+    def convert(self, data):
+        try:
+            request = request_from_json(data)
+        except ProgramInputError as error:
+            raise self.InvalidEntry(
+                [f"{field}: {text}" for field, text in error.errors.items()]
+            ) from error
+        library = [entry.spec() for entry in load_library_file().entries]
+        return program_to_json(generate_program(request, library))

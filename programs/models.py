@@ -1,0 +1,173 @@
+"""The exercise library (global and clinic-owned) and the programs built from it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from assessment.models import CATEGORY_CHOICES, Assessment
+from osteoactive.models import Clinic, UUIDModel
+
+from .exercise_spec import Domain, Dose, DoseType, ExerciseSpec, Impact, Kind, Level
+
+
+def choices(enum):
+    return [(member.value, member.value) for member in enum]
+
+
+class Exercise(UUIDModel):
+    """One exercise. `clinic` is empty for the global library shipped with the app."""
+
+    clinic = models.ForeignKey(
+        Clinic, null=True, blank=True, on_delete=models.CASCADE, related_name="exercises"
+    )
+    key = models.SlugField(_("key"), max_length=80)
+    name_da = models.CharField(_("name (Danish)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    instructions_da = models.TextField(
+        _("instructions (Danish)"), help_text=_("One step per line.")
+    )
+    instructions_en = models.TextField(
+        _("instructions (English)"), help_text=_("One step per line.")
+    )
+    safety_tip_da = models.TextField(_("safety tip (Danish)"), max_length=500)
+    safety_tip_en = models.TextField(_("safety tip (English)"), max_length=500)
+    domain = models.CharField(_("domain"), max_length=10, choices=choices(Domain))
+    secondary_domain = models.CharField(
+        _("secondary domain"), max_length=10, choices=choices(Domain), blank=True
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=choices(Kind))
+    min_level = models.CharField(_("minimum function level"), max_length=10, choices=choices(Level))
+    impact = models.CharField(_("impact level"), max_length=10, choices=choices(Impact))
+    loaded_spinal_flexion = models.BooleanField(
+        _("loaded spinal flexion or rotation"), default=False
+    )
+    needs_supervision = models.BooleanField(_("needs supervision"), default=False)
+    equipment = models.JSONField(_("equipment"), default=list, blank=True)
+    dose_type = models.CharField(_("dose type"), max_length=20, choices=choices(DoseType))
+    default_dose = models.JSONField(_("default dose"), default=dict)
+    regression = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    progression = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    illustration = models.FileField(_("illustration"), upload_to="exercises/")
+    library_version = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name_da"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=models.Q(clinic__isnull=True), name="global_exercise_key"
+            ),
+            models.UniqueConstraint(fields=["clinic", "key"], name="clinic_exercise_key"),
+        ]
+
+    def __str__(self):
+        return self.name_da
+
+    def name(self, language):
+        return self.name_en if language == "en" else self.name_da
+
+    def instructions(self, language):
+        text = self.instructions_en if language == "en" else self.instructions_da
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def safety_tip(self, language):
+        return self.safety_tip_en if language == "en" else self.safety_tip_da
+
+    @property
+    def is_global(self):
+        return self.clinic_id is None
+
+    @property
+    def stable_key(self):
+        """Unique across the global library and every clinic's own exercises."""
+        return self.key if self.is_global else f"clinic-{self.clinic_id}-{self.key}"
+
+    def spec(self) -> ExerciseSpec:
+        return ExerciseSpec(
+            key=self.stable_key,
+            name_da=self.name_da,
+            name_en=self.name_en,
+            domain=Domain(self.domain),
+            secondary_domain=Domain(self.secondary_domain) if self.secondary_domain else None,
+            kind=Kind(self.kind),
+            min_level=Level(self.min_level),
+            impact=Impact(self.impact),
+            loaded_spinal_flexion=self.loaded_spinal_flexion,
+            needs_supervision=self.needs_supervision,
+            equipment=frozenset(self.equipment),
+            dose_type=DoseType(self.dose_type),
+            default_dose=Dose(**self.default_dose),
+        )
+
+
+class HiddenExercise(models.Model):
+    """A global exercise a clinic has chosen not to use."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="hidden_exercises")
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="hidden_by")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["clinic", "exercise"], name="hide_once")]
+
+    def __str__(self):
+        return f"{self.exercise} hidden at {self.clinic}"
+
+
+class Program(UUIDModel):
+    """A generated program that the physiotherapist adjusts before issuing it."""
+
+    class Setting(models.TextChoices):
+        HOME = "home", _("Home")
+        GYM = "gym", _("Gym")
+        SUPERVISED = "supervised", _("Supervised (physiotherapist present)")
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="programs")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.CharField(max_length=40, choices=CATEGORY_CHOICES)
+    fall_prevention_focus = models.BooleanField(default=False)
+    qualifying_vertebral_fracture = models.BooleanField(default=False)
+    setting = models.CharField(_("setting"), max_length=12, choices=Setting.choices)
+    equipment = models.JSONField(_("equipment"), default=list, blank=True)
+    unfilled = models.JSONField(default=list, blank=True)
+    notes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.assessment} program"
+
+    @property
+    def patient(self):
+        return self.assessment.patient
+
+
+class ProgramItem(UUIDModel):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="program_items")
+    position = models.PositiveSmallIntegerField(default=0)
+    domain = models.CharField(max_length=10, choices=choices(Domain))
+    slot = models.CharField(max_length=40, blank=True)
+    slot_label = models.JSONField(default=dict, blank=True)
+    dose = models.JSONField(default=dict)
+    days_per_week = models.PositiveSmallIntegerField(default=2)
+    phases = models.JSONField(default=list)
+    reason = models.JSONField(default=dict, blank=True)
+    added_by_hand = models.BooleanField(default=False)
+    confirmed_violations = models.JSONField(
+        default=list, blank=True, help_text="Safety rules the physiotherapist confirmed overriding."
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(days_per_week__gte=1, days_per_week__lte=7),
+                name="days_per_week_1_to_7",
+            )
+        ]

@@ -1,0 +1,63 @@
+"""Reads of the exercise library and programs, scoped to the acting membership's clinic."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404
+
+from .models import Exercise, HiddenExercise, Program, ProgramItem
+
+
+def _hidden_here(clinic):
+    return Exists(HiddenExercise.objects.filter(clinic=clinic, exercise=OuterRef("pk")))
+
+
+def library_for(clinic, *, include_hidden=False):
+    """The global library and the clinic's own exercises, annotated with `is_hidden`."""
+    exercises = Exercise.objects.filter(Q(clinic__isnull=True) | Q(clinic=clinic)).annotate(
+        is_hidden=_hidden_here(clinic)
+    )
+    if not include_hidden:
+        exercises = exercises.filter(is_hidden=False)
+    return exercises.order_by("name_da", "id")
+
+
+def library_search(clinic, *, search="", domain="", level="", equipment=""):
+    exercises = library_for(clinic, include_hidden=True)
+    for word in search.split():
+        exercises = exercises.filter(Q(name_da__icontains=word) | Q(name_en__icontains=word))
+    if domain:
+        exercises = exercises.filter(Q(domain=domain) | Q(secondary_domain=domain))
+    if level:
+        exercises = exercises.filter(min_level=level)
+    if equipment == "none":
+        exercises = exercises.filter(equipment=[])
+    elif equipment:
+        exercises = [e for e in exercises if equipment in e.equipment]
+    return exercises
+
+
+def exercise_get(membership, exercise_id) -> Exercise:
+    return get_object_or_404(library_for(membership.clinic, include_hidden=True), id=exercise_id)
+
+
+def own_exercise_get(membership, exercise_id) -> Exercise:
+    return get_object_or_404(Exercise, id=exercise_id, clinic=membership.clinic)
+
+
+def program_get(membership, program_id) -> Program:
+    return get_object_or_404(
+        Program.objects.select_related("assessment__patient__clinic"),
+        id=program_id,
+        assessment__patient__clinic=membership.clinic,
+    )
+
+
+def program_items(program):
+    return program.items.select_related("exercise").order_by("position")
+
+
+def program_item_get(membership, item_id) -> ProgramItem:
+    return get_object_or_404(
+        ProgramItem.objects.select_related("program__assessment__patient", "exercise"),
+        id=item_id,
+        program__assessment__patient__clinic=membership.clinic,
+    )

@@ -1,0 +1,194 @@
+"""The exercise illustrations: standalone, valid, deterministic SVG from pose data."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from programs.illustration import (
+    BASE_POSES,
+    FOOT_LAYOUTS,
+    PROP_TYPES,
+    IllustrationError,
+    render_illustration,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+SIT_TO_STAND = {
+    "props": [{"type": "chair", "x": 48}],
+    "start": {"base": "seated", "x": 70, "angles": {"trunk": 22}},
+    "end": {"base": "standing", "x": 112},
+}
+
+# One pose that uses each prop, so every drawing path runs.
+PROP_POSES = {
+    "chair": {"type": "chair", "x": 40, "facing": "left", "back": 70},
+    "wall": {"type": "wall", "x": 150, "side": "right"},
+    "rail": {"type": "rail", "x0": 10, "x1": 170, "h": 90},
+    "step": {"type": "step", "x": 100, "w": 50, "h": 18},
+    "stairs": {"type": "stairs", "x": 100, "n": 3},
+    "mat": {"type": "mat", "x0": 5, "x1": 175},
+    "bed": {"type": "bed", "x0": 5, "x1": 175, "h": 45},
+    "pillow": {"type": "pillow", "x": 30, "h": 0},
+    "bench": {"type": "bench", "x0": 100, "x1": 160, "h": 40, "h1": 70},
+    "band": {"type": "band", "from": [170, 110], "to": "hands"},
+    "rope": {"type": "rope", "at": "hands", "through": [90, 2]},
+    "dumbbell": {"type": "dumbbell", "at": "near_hand"},
+    "kettlebell": {"type": "kettlebell", "at": "far_hand", "offset": [0, 2]},
+    "basket": {"type": "basket", "at": "hands"},
+    "barbell": {"type": "barbell", "at": {"body": [46, -12]}, "behind": True},
+    "stick": {"type": "stick"},
+    "ladder": {"type": "ladder", "x0": 10, "x1": 170},
+    "clock": {"type": "clock", "x": 90, "r": 60},
+    "bar": {"type": "bar", "x": 100, "h": 178},
+    "board": {"type": "board", "from": [130, 60], "to": [110, 100]},
+}
+
+
+def parse(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    return root
+
+
+def test_valid_standalone_svg_with_size_and_viewbox():
+    root = parse(render_illustration(SIT_TO_STAND))
+    assert root.get("viewBox").startswith("0 0 ")
+    assert root.get("width").endswith("mm")
+    assert root.get("height").endswith("mm")
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    assert float(root.get("width")[:-2]) / float(root.get("height")[:-2]) == pytest.approx(
+        width / height, rel=0.01
+    )
+
+
+def test_deterministic():
+    assert render_illustration(SIT_TO_STAND) == render_illustration(dict(SIT_TO_STAND))
+
+
+def test_no_text_without_labels():
+    root = parse(render_illustration(SIT_TO_STAND))
+    assert root.findall(f".//{SVG}text") == []
+
+
+def test_labels_appear_escaped_under_each_panel():
+    svg = render_illustration(SIT_TO_STAND, labels=("Udgangsstilling", "Slut & <hold>"))
+    root = parse(svg)
+    texts = [t.text for t in root.findall(f".//{SVG}text")]
+    assert texts == ["Udgangsstilling", "Slut & <hold>"]
+    # The labels make the picture taller, not narrower.
+    plain = parse(render_illustration(SIT_TO_STAND))
+    assert float(root.get("viewBox").split()[3]) > float(plain.get("viewBox").split()[3])
+    assert root.get("width") == plain.get("width")
+
+
+def is_grey(colour: str) -> bool:
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        return digits[0] == digits[1] == digits[2]
+    return len(digits) == 6 and digits[0:2] == digits[2:4] == digits[4:6]
+
+
+def test_black_on_white_with_visible_strokes():
+    root = parse(render_illustration(SIT_TO_STAND))
+    colours = {el.get(attr) for el in root.iter() for attr in ("fill", "stroke")} - {None, "none"}
+    # Only black, white and greys: no meaning rests on colour.
+    assert {"#000", "#fff"} <= colours
+    assert all(is_grey(colour) for colour in colours), colours
+    widths = [float(el.get("stroke-width")) for el in root.iter() if el.get("stroke-width")]
+    assert max(widths) >= 9  # the limbs are thick
+
+
+@pytest.mark.parametrize("base", sorted(BASE_POSES))
+def test_every_base_pose_renders(base):
+    pose = {"start": {"base": base}, "end": {"base": base, "angles": {"near_arm": 90}}}
+    root = parse(render_illustration(pose))
+    assert len(root.findall(f".//{SVG}circle")) >= 2  # a head in each panel
+
+
+@pytest.mark.parametrize("view", ["side", "front"])
+def test_both_views_render(view):
+    parse(render_illustration({"view": view, **SIT_TO_STAND}))
+
+
+def test_every_prop_type_is_covered_here():
+    assert set(PROP_POSES) == set(PROP_TYPES)
+
+
+@pytest.mark.parametrize("prop", sorted(PROP_POSES))
+def test_every_prop_renders(prop):
+    pose = {
+        "start": {"base": "standing", "props": [PROP_POSES[prop]]},
+        "end": {"base": "standing", "angles": {"trunk": 40}, "props": [PROP_POSES[prop]]},
+    }
+    with_prop = render_illustration(pose)
+    without = render_illustration(
+        {"start": {"base": "standing"}, "end": pose["end"] | {"props": []}}
+    )
+    parse(with_prop)
+    assert with_prop != without
+
+
+@pytest.mark.parametrize("layout", sorted(FOOT_LAYOUTS))
+def test_marks_render(layout):
+    marks = [
+        {"type": "arrow", "from": [20, 120], "to": [55, 120]},
+        {"type": "impact", "at": "near_toe"},
+        {"type": "footprints", "at": [150, 150], "layout": layout},
+    ]
+    root = parse(
+        render_illustration(
+            {"start": {"base": "standing"}, "end": {"base": "standing", "marks": marks}}
+        )
+    )
+    assert root.findall(f".//{SVG}ellipse")
+
+
+def test_reach_puts_the_hand_on_the_target():
+    # Reach for a point: the hand (a filled circle of radius 5.5) is drawn exactly there.
+    pose = {
+        "start": {"base": "standing", "x": 80, "reach": {"hands": [112, 94]}},
+        "end": {"base": "standing", "x": 80},
+    }
+    svg = render_illustration(pose)
+    assert 'cx="112" cy="-94" r="5.5"' in svg
+
+
+def test_content_that_is_too_big_is_scaled_to_fit():
+    pose = {
+        "start": {"base": "standing", "angles": {"arms": 0, "forearms": 0}, "lift": 40},
+        "end": {"base": "standing"},
+    }
+    assert "scale(1.0000)" not in render_illustration(pose)
+    assert "scale(1.0000)" in render_illustration({"start": {}, "end": {}})
+
+
+@pytest.mark.parametrize(
+    ("pose", "message"),
+    [
+        ({"start": {"base": "standing"}}, "end: missing panel"),
+        ({"start": {"base": "floating"}, "end": {}}, "start.base: unknown base pose 'floating'"),
+        ({"start": {"angles": {"tail": 3}}, "end": {}}, "start.angles: unknown segment 'tail'"),
+        (
+            {"start": {"angles": {"trunk": "up"}}, "end": {}},
+            "start.angles.trunk: expected a number",
+        ),
+        ({"start": {"props": [{"type": "piano"}]}, "end": {}}, "start.props[0].type: unknown prop"),
+        ({"start": {"reach": {"tail": [1, 2]}}, "end": {}}, "start.reach: unknown limb 'tail'"),
+        ({"start": {"reach": {"hands": [1]}}, "end": {}}, "start.reach.hands: expected a point"),
+        (
+            {"start": {"props": [{"type": "band", "from": "elbow", "to": "hands"}]}, "end": {}},
+            "start.props[0].from: unknown joint 'elbow'",
+        ),
+        ({"start": {"marks": [{"type": "star"}]}, "end": {}}, "start.marks[0].type: unknown mark"),
+        ({"view": "top", "start": {}, "end": {}}, "view: expected 'side' or 'front'"),
+    ],
+)
+def test_invalid_pose_data_is_named(pose, message):
+    with pytest.raises(IllustrationError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        render_illustration(pose)
+
+
+def test_labels_must_be_two_strings():
+    with pytest.raises(IllustrationError, match="labels"):
+        render_illustration(SIT_TO_STAND, labels=("only one",))
