@@ -20,6 +20,9 @@ urlpatterns = [
         views.assessment_preview,
         name="assessment_preview",
     ),
+    path("clinic/patients/", views.gdpr_patients, name="gdpr_patients"),
+    path("clinic/patients/<uuid:patient_id>/export/", views.gdpr_export, name="gdpr_export"),
+    path("clinic/patients/<uuid:patient_id>/erase/", views.gdpr_erase, name="gdpr_erase"),
     path("assessments/<uuid:assessment_id>/", views.assessment_detail, name="assessment_detail"),
     path(
         "assessments/<uuid:assessment_id>/category/",

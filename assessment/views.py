@@ -1,17 +1,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from osteoactive import audit
-from osteoactive.access import physiotherapist_required
+from osteoactive.access import clinic_admin_required, physiotherapist_required, refuse_unless_post
 from programs.forms import ProgramOptionsForm
 
-from . import selectors, services
+from . import gdpr, selectors, services
 from .categories import Category
 from .categorisation import categorise
 from .forms import AssessmentForm, PatientForm
@@ -73,9 +73,10 @@ def patient_url(patient):
 
 
 @physiotherapist_required
-@require_POST
 def patient_archive(request, patient_id):
     patient = selectors.patient_get(request.membership, patient_id)
+    if refused := refuse_unless_post(request):
+        return refused
     archive = patient.archived_at is None
     services.patient_archive(patient=patient, archived=archive)
     audit.record(request, "archive", patient, patient=patient, fields=["archived_at"])
@@ -133,10 +134,11 @@ def _preview(form):
 
 
 @physiotherapist_required
-@require_POST
 def assessment_preview(request, patient_id):
     """The live suggestion while typing (htmx); saves nothing."""
     patient = selectors.patient_get(request.membership, patient_id)
+    if refused := refuse_unless_post(request):
+        return refused
     form = AssessmentForm(request.POST, patient=patient, today=timezone.localdate())
     form.is_valid()
     return render(request, "assessment/_preview.html", {"preview": _preview(form), "form": form})
@@ -159,9 +161,10 @@ def assessment_detail(request, assessment_id):
 
 
 @physiotherapist_required
-@require_POST
 def assessment_override(request, assessment_id):
     assessment = selectors.assessment_get(request.membership, assessment_id)
+    if refused := refuse_unless_post(request):
+        return refused
     category = request.POST.get("category", "")
     reason = request.POST.get("reason", "")[:2000]
     if category not in Category._value2member_map_:
@@ -181,3 +184,42 @@ def assessment_override(request, assessment_id):
         )
         messages.success(request, _("The category was saved."))
     return redirect("assessment:assessment_detail", assessment.id)
+
+
+@clinic_admin_required
+def gdpr_patients(request):
+    search = request.GET.get("q", "")[:100]
+    patients = selectors.patients_for(request.membership, search=search) | selectors.patients_for(
+        request.membership, search=search, archived=True
+    )
+    page = Paginator(patients.order_by("last_name", "first_name", "id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "assessment/gdpr_patients.html", {"page": page, "search": search})
+
+
+@clinic_admin_required
+def gdpr_export(request, patient_id):
+    patient = selectors.patient_get(request.membership, patient_id)
+    archive = gdpr.patient_export(patient)
+    audit.record(request, "export", patient, patient=patient)
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="patient-{patient.id}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@clinic_admin_required
+def gdpr_erase(request, patient_id):
+    patient = selectors.patient_get(request.membership, patient_id)
+    if request.method == "POST":
+        if request.POST.get("confirm_name", "").strip() != patient.full_name:
+            messages.error(request, _("Type the patient's full name to confirm."))
+        else:
+            erased_id = patient.id
+            counts = gdpr.patient_erase(patient)
+            summary = ", ".join(f"{name}={count}" for name, count in counts.items())
+            audit.record(request, "erase", None, patient_id=erased_id, summary=f"erased {summary}")
+            messages.success(request, _("The patient's data was erased."))
+            return redirect("assessment:gdpr_patients")
+    return render(request, "assessment/gdpr_erase.html", {"patient": patient})

@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed
 
 
 def _requires(role_attribute):
@@ -22,3 +23,9 @@ def _requires(role_attribute):
 member_required = _requires("is_active")
 physiotherapist_required = _requires("is_physiotherapist")
 clinic_admin_required = _requires("is_clinic_admin")
+
+
+def refuse_unless_post(request):
+    """405 for anything but POST. Views call it after loading their object, so another
+    clinic's object is a 404 whatever the method."""
+    return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])

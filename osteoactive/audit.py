@@ -7,8 +7,11 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
-def record(request, action, obj=None, *, patient=None, clinic=None, fields=(), summary=""):
-    """One audit row. `fields` lists the field names that changed, never their values."""
+def record(
+    request, action, obj=None, *, patient=None, patient_id=None, clinic=None, fields=(), summary=""
+):
+    """One audit row. `fields` lists the field names that changed, never their values.
+    `patient_id` names a patient that no longer exists (after erasure)."""
     user = getattr(request, "user", None)
     if clinic is None:
         membership = getattr(request, "membership", None)
@@ -20,7 +23,7 @@ def record(request, action, obj=None, *, patient=None, clinic=None, fields=(), s
         action=action,
         object_type=obj._meta.model_name if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        patient_id=getattr(patient, "pk", None),
+        patient_id=patient_id or getattr(patient, "pk", None),
         address=client_address(request) or None,
         fields=sorted(fields),
         summary=summary[:300],

@@ -1,5 +1,7 @@
 """The demo clinic that `seed_demo` creates; every step leaves existing rows as they are."""
 
+from datetime import date, timedelta
+
 from django.contrib.auth import get_user_model
 
 from .models import Clinic, Membership
@@ -36,3 +38,79 @@ def seed_clinic():
         )
         users[username] = user
     return clinic, users
+
+
+def _demo_patients(today):
+    """One patient per category; dates are relative to today so the acute phase stays acute."""
+
+    def years_ago(years, month=3, day=2):
+        return date(today.year - years, month, day).isoformat()
+
+    recent = (today - timedelta(days=60)).isoformat()
+    base = {"sex": "female", "walking_aid": "none", "tandem_max_seconds": 30}
+    return [
+        ("Karen", "Østergaard", "da", {**base, "birth_date": years_ago(76),
+            "t_scores": {"lumbar_spine": -2.8, "total_hip": -2.2},
+            "fractures": [{"site": "vertebral", "date": recent, "low_energy": True}],
+            "tug_seconds": 14.2, "sts5_seconds": 16.0, "tandem_seconds": 6.0, "pain_nrs": 5,
+            "falls_last_12_months": 1, "risk_factors": ["glucocorticoids"]}),
+        ("Poul", "Mæhl", "da", {**base, "sex": "male", "birth_date": years_ago(84),
+            "walking_aid": "rollator", "needs_adl_help": True, "t_scores": {"femoral_neck": -2.9},
+            "tug_seconds": 24.5, "sts5_unable": True, "tandem_seconds": 3.0, "pain_nrs": 3,
+            "falls_last_12_months": 2}),
+        ("Grethe", "Søndergård", "da", {**base, "birth_date": years_ago(71),
+            "t_scores": {"lumbar_spine": -3.3, "femoral_neck": -2.4},
+            "tug_seconds": 10.5, "sts5_seconds": 12.0, "tandem_seconds": 30.0, "pain_nrs": 2,
+            "falls_last_12_months": 0, "risk_factors": ["early_menopause"]}),
+        ("Birthe", "Holm", "da", {**base, "birth_date": years_ago(68),
+            "t_scores": {"lumbar_spine": -2.6}, "tug_seconds": 9.8, "sts5_seconds": 11.0,
+            "tandem_seconds": 25.0, "pain_nrs": 1, "falls_last_12_months": 0}),
+        ("Margaret", "Wilson", "en", {**base, "birth_date": years_ago(66),
+            "t_scores": {"total_hip": -2.7}, "regular_training": True,
+            "fractures": [{"site": "hip", "date": years_ago(3, 5, 10), "low_energy": True}],
+            "tug_seconds": 8.1, "sts5_seconds": 9.9, "tandem_seconds": 30.0, "pain_nrs": 1,
+            "falls_last_12_months": 1}),
+        ("Lone", "Frandsen", "da", {**base, "birth_date": years_ago(62),
+            "t_scores": {"lumbar_spine": -2.7, "forearm": -1.9}, "regular_training": True,
+            "tug_seconds": 7.2, "sts5_seconds": 8.5, "tandem_seconds": 30.0, "pain_nrs": 0,
+            "falls_last_12_months": 0}),
+    ]  # fmt: skip
+
+
+def seed_patients(clinic, physiotherapist, *, today):
+    """Demo patients, each assessed, with a program and an issued, rendered handout."""
+    from assessment.inputs import parse_assessment
+    from assessment.models import Patient
+    from assessment.services import assessment_create, patient_create
+    from prescriptions.services import handout_render, prescription_issue
+    from programs.services import program_generate
+
+    seeded = []
+    for first, last, language, inputs in _demo_patients(today):
+        patient = Patient.objects.filter(clinic=clinic, first_name=first, last_name=last).first()
+        if patient is None:
+            patient = patient_create(
+                clinic=clinic,
+                first_name=first,
+                last_name=last,
+                birth_date=date.fromisoformat(inputs["birth_date"]),
+                sex=inputs["sex"],
+                handout_language=language,
+            )
+        if not patient.assessments.exists():
+            parsed = parse_assessment({**inputs, "assessment_date": today.isoformat()}, today=today)
+            assessment = assessment_create(
+                patient=patient, assessed_by=physiotherapist, inputs=parsed
+            )
+            program = program_generate(
+                assessment=assessment,
+                created_by=physiotherapist,
+                setting="home",
+                equipment=["band", "dumbbells"],
+            )
+            prescription_issue(program=program, issued_by=physiotherapist)
+        for prescription in patient.prescriptions.all():
+            for handout in prescription.handouts.exclude(status="ready"):
+                handout_render(handout.id)
+        seeded.append((patient, patient.assessments.first().final_category))
+    return seeded

@@ -78,3 +78,21 @@ class ClinicForm(forms.ModelForm):
         if logo and hasattr(logo, "content_type"):
             return validated_image(logo)
         return logo
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    user = forms.CharField(label=_("User"), required=False, max_length=150)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    patient = forms.UUIDField(label=_("Patient id"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import AuditEvent
+
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("All"))] + list(AuditEvent.Action.choices)

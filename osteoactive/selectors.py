@@ -29,3 +29,20 @@ def staff_of(clinic):
         .select_related("user")
         .order_by("-is_active", "user__last_name", "user__first_name", "user__username")
     )
+
+
+def audit_events_for(clinic, *, action="", user="", date_from=None, date_to=None, patient=""):
+    from .models import AuditEvent
+
+    events = AuditEvent.objects.filter(clinic=clinic)
+    if action:
+        events = events.filter(action=action)
+    if user:
+        events = events.filter(actor_username__icontains=user)
+    if date_from:
+        events = events.filter(at__date__gte=date_from)
+    if date_to:
+        events = events.filter(at__date__lte=date_to)
+    if patient:
+        events = events.filter(patient_id=patient)
+    return events.order_by("-at", "-id")

@@ -28,6 +28,7 @@ urlpatterns = [
     path("clinic/staff/", views.staff_list, name="staff_list"),
     path("clinic/staff/add/", views.staff_add, name="staff_add"),
     path("clinic/staff/<uuid:membership_id>/", views.staff_edit, name="staff_edit"),
+    path("clinic/audit/", views.audit_log, name="audit_log"),
     path("", include("assessment.urls")),
     path("", include("programs.urls")),
     path("", include("prescriptions.urls")),

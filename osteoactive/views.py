@@ -1,6 +1,9 @@
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -8,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .access import clinic_admin_required
-from .forms import ClinicForm, MembershipForm, StaffAddForm
+from .forms import AuditFilterForm, ClinicForm, MembershipForm, StaffAddForm
 from .health import broker_status, database_status
 from .middleware import SESSION_KEY
-from .selectors import memberships_of, staff_of
+from .selectors import audit_events_for, memberships_of, staff_of
 
 
 @login_not_required
@@ -88,3 +91,41 @@ def clinic_settings(request):
         "osteoactive/form_page.html",
         {"form": form, "title": _("Clinic and handout branding"), "multipart": True},
     )
+
+
+AUDIT_PAGE_SIZE = 50
+
+
+@clinic_admin_required
+def audit_log(request):
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    events = audit_events_for(request.membership.clinic, **{k: v for k, v in filters.items() if v})
+    if request.GET.get("format") == "csv":
+        return _audit_csv(events)
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "osteoactive/audit_log.html", context)
+
+
+def _audit_csv(events):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["time", "user", "action", "object_type", "object_id", "patient_id", "address", "fields"]
+    )
+    for event in events.iterator():
+        writer.writerow([
+            event.at.isoformat(), _csv_safe(event.actor_username), event.action,
+            event.object_type, event.object_id, event.patient_id or "", event.address or "",
+            " ".join(event.fields),
+        ])  # fmt: skip
+    return response
+
+
+def _csv_safe(value):
+    """Stops spreadsheet formula injection through user names."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

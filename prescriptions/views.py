@@ -2,10 +2,9 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from osteoactive import audit
-from osteoactive.access import physiotherapist_required
+from osteoactive.access import physiotherapist_required, refuse_unless_post
 from programs.selectors import program_get
 
 from . import selectors, services
@@ -15,9 +14,10 @@ LANGUAGES = Handout._meta.get_field("language").choices
 
 
 @physiotherapist_required
-@require_POST
 def prescription_issue(request, program_id):
     program = program_get(request.membership, program_id)
+    if refused := refuse_unless_post(request):
+        return refused
     if not program.items.exists():
         messages.error(request, _("Add at least one exercise before issuing."))
         return redirect("programs:program_detail", program.id)
@@ -46,9 +46,10 @@ def _handout_context(prescription):
 
 
 @physiotherapist_required
-@require_POST
 def handout_request(request, prescription_id):
     prescription = selectors.prescription_get(request.membership, prescription_id)
+    if refused := refuse_unless_post(request):
+        return refused
     language = request.POST.get("language")
     if language not in dict(LANGUAGES):
         raise Http404
@@ -59,9 +60,10 @@ def handout_request(request, prescription_id):
 
 
 @physiotherapist_required
-@require_POST
 def handout_retry(request, handout_id):
     handout = selectors.handout_get(request.membership, handout_id)
+    if refused := refuse_unless_post(request):
+        return refused
     services.handout_retry(handout=handout, requested_by=request.user)
     return _status_or_redirect(request, handout.prescription)
 

@@ -24,7 +24,7 @@ Pose data (a mapping, as stored in the exercise library JSON)::
       "hip": 44,                    # hip height; default: lowest body point rests on `lift`
       "reach": {"hands": [150, 90]},    # put hands/feet on a point, elbows/knees follow
       "props": [prop, ...],         # drawn in this panel only
-      "marks": [mark, ...]          # motion arrows and impact lines
+      "marks": [mark, ...]          # motion arrows, impact lines, footprints
     }
 
 Units: the panel is 180 wide; heights are measured up from the floor. A standing figure is
@@ -46,23 +46,32 @@ either of these under ``"to"`` with ``"bend": "reverse"``; keys are ``near_hand`
 bend the way they naturally do (in the front view: outwards) unless ``bend`` is ``"reverse"``.
 Limbs that reach are left out when the body is set down on ``lift``.
 
-Props (``type`` plus fields; points are ``[x, height]`` or a joint name such as ``near_hand``,
-``hands``, ``far_ankle``, ``shoulder``, ``hip``, ``head``, ``near_knee``):
+Props (``type`` plus fields; a point is ``[x, height]``, ``{"body": [along, forward]}`` or a
+joint name: ``head``, ``shoulder``, ``hip``, ``hands``, ``feet`` or ``near_``/``far_`` plus
+``shoulder``, ``elbow``, ``hand``, ``hip``, ``knee``, ``ankle``, ``toe``):
 
-- ``chair`` x (back post), facing "right" | "left" (where the seat is), seat 40 high
+- ``chair`` x (the back post), facing "right" | "left" (where the seat is), back (88); seat 40
 - ``wall`` x, side "right" | "left" (the side the solid wall is on)
-- ``rail`` x0, x1, h (default 88)
+- ``rail`` x0, x1, h (88);  ``bar`` x, h (178): a pull-up bar on a stand, post (-45)
 - ``step`` x, w (50), h (18);  ``stairs`` x, n (3), rise (18), run (26)
-- ``mat`` x0, x1 (4 high);  ``bed`` x0, x1, h (45);  ``pillow`` x, h, w (30)
-- ``bench`` x0, x1, h (40), h1 (height at x1, for an incline)
-- ``band`` from, to;  ``rope`` from, to, via (a control point)
-- ``dumbbell``, ``kettlebell``, ``barbell`` at (a point), offset [dx, dh]
-- ``stick`` from, to (default: along the back, from the hip to above the head)
-- ``ladder`` x0, x1 (an agility ladder on the floor);  ``bar`` x, h (a pull-up bar)
-- ``board`` from, to (a plate or platform, such as a leg-press footplate)
+- ``mat`` x0, x1 (4 high);  ``bed`` x0, x1, h (45);  ``pillow`` x, h, w (30), t (9 thick)
+- ``bench`` x0, x1, h (40), h1 (the height at x1, for an incline)
+- ``board`` from, to: a plate or backrest, such as a leg-press footplate
+- ``ladder`` x0, x1: an agility ladder on the floor;  ``clock`` x, r (60): a clock face on the floor
+- ``band`` from, to;  ``rope`` at (hands), through, width (34): a skipping-rope loop
+- ``dumbbell``, ``kettlebell``, ``basket``, ``barbell`` at, offset [dx, dh]
+- ``stick`` from, to (default: along the back, from the tailbone to above the head)
 
-Marks: ``{"type": "arrow", "from": p, "to": p}`` (a motion arrow) and
-``{"type": "impact", "at": p}`` (short lines where a foot meets the floor).
+Props held or worn (band, rope, weights, basket, stick) are drawn over the figure, unless they
+have ``"behind": true`` (a barbell on the back); the rest are drawn behind it.
+
+Marks: ``{"type": "arrow", "from": p, "to": p}`` (a motion arrow),
+``{"type": "impact", "at": p}`` (lines where a foot meets the floor) and
+``{"type": "footprints", "at": p, "layout": "together" | "semi_tandem" | "tandem" | "one_foot"}``
+(a small framed view from above of where the feet stand).
+
+Choices: the figure has no face details beyond the nose, and the panels carry no text unless the
+caller passes labels in the patient's language; the arrow between the panels says "then".
 """
 
 from __future__ import annotations
@@ -678,9 +687,9 @@ def _draw_prop(c: _Canvas, prop: Mapping, fig: _Figure, where: str) -> None:
         c.rect(x0, h - 6, x1, h)
         c.line([(x0, h - 14), (x0, h + 22)], 5)  # headboard
     elif kind == "pillow":
-        x, h, w = f("x", 40), f("h", 0), f("w", 30)
+        x, h, w, t = f("x", 40), f("h", 0), f("w", 30), f("t", 9)
         c.polygon(
-            [(x - w / 2, h), (x + w / 2, h), (x + w / 2 - 3, h + 9), (x - w / 2 + 3, h + 9)],
+            [(x - w / 2, h), (x + w / 2, h), (x + w / 2 - 4, h + t), (x - w / 2 + 4, h + t)],
             PROP_FILL,
         )
     elif kind == "bench":

@@ -3,11 +3,15 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from assessment.selectors import assessment_get
 from osteoactive import audit
-from osteoactive.access import clinic_admin_required, member_required, physiotherapist_required
+from osteoactive.access import (
+    clinic_admin_required,
+    member_required,
+    physiotherapist_required,
+    refuse_unless_post,
+)
 
 from . import selectors, services
 from .exercise_spec import EQUIPMENT, Domain, Level
@@ -21,9 +25,10 @@ def _language():
 
 
 @physiotherapist_required
-@require_POST
 def program_generate(request, assessment_id):
     assessment = assessment_get(request.membership, assessment_id)
+    if refused := refuse_unless_post(request):
+        return refused
     form = ProgramOptionsForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose where the patient will train."))
@@ -96,9 +101,10 @@ def item_dose(request, item_id):
 
 
 @physiotherapist_required
-@require_POST
 def item_remove(request, item_id):
     item = selectors.program_item_get(request.membership, item_id)
+    if refused := refuse_unless_post(request):
+        return refused
     program = item.program
     services.program_item_remove(item=item)
     audit.record(request, "update", program, patient=program.patient, fields=["items"])
@@ -106,9 +112,10 @@ def item_remove(request, item_id):
 
 
 @physiotherapist_required
-@require_POST
 def item_add(request, program_id):
     program = selectors.program_get(request.membership, program_id)
+    if refused := refuse_unless_post(request):
+        return refused
     exercise = selectors.exercise_get(request.membership, request.POST.get("exercise") or None)
     try:
         services.program_item_add(
@@ -208,9 +215,10 @@ def _exercise_form(request, exercise):
 
 
 @clinic_admin_required
-@require_POST
 def exercise_hide(request, exercise_id):
     exercise = selectors.exercise_get(request.membership, exercise_id)
+    if refused := refuse_unless_post(request):
+        return refused
     if not exercise.is_global:
         raise Http404
     hidden = services.exercise_toggle_hidden(clinic=request.membership.clinic, exercise=exercise)

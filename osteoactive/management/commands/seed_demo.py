@@ -1,16 +1,24 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from osteoactive.demo import DEMO_USERS, seed_clinic
+from osteoactive.demo import DEMO_USERS, seed_clinic, seed_patients
 
 
 class Command(BaseCommand):
-    help = "Creates the demo clinic 'Demo Fysioterapi' with its staff; safe to run again."
+    help = (
+        "Creates the demo clinic 'Demo Fysioterapi' with its staff and one patient per category, "
+        "each with an issued prescription and handout; safe to run again."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
             clinic, users = seed_clinic()
+            patients = seed_patients(clinic, users["fysio"], today=timezone.localdate())
         self.stdout.write(f"Demo clinic: {clinic.name}")
         for username, password, _first, _last, is_physio, _is_admin in DEMO_USERS:
             role = "physiotherapist" if is_physio else "clinic admin"
             self.stdout.write(f"  {role:16} login: {username:12} password: {password}")
+        for patient, category in patients:
+            self.stdout.write(f"  patient {patient.full_name:24} {category}")
+        self.stdout.write("Open http://127.0.0.1:8000 and log in.")

@@ -21,5 +21,5 @@ class Command(JsonCommand):
             raise self.InvalidEntry(
                 [f"{field}: {text}" for field, text in error.errors.items()]
             ) from error
-        library = [entry.spec() for entry in load_library_file().entries]
+        library = [entry.spec for entry in load_library_file().entries]
         return program_to_json(generate_program(request, library))

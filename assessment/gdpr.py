@@ -1,0 +1,92 @@
+"""GDPR tools: everything about one patient as a zip, and erasure that leaves only a trace."""
+
+import io
+import json
+import zipfile
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+
+from osteoactive.models import AuditEvent
+
+PATIENT_FIELDS = [
+    "id", "first_name", "last_name", "birth_date", "sex", "cpr", "handout_language",
+    "contact_notes", "archived_at", "created_at", "updated_at",
+]  # fmt: skip
+
+
+def _row(obj, fields):
+    return {name: getattr(obj, name) for name in fields}
+
+
+def patient_export(patient) -> bytes:
+    """A zip with patient.json (all records) and the handout PDFs."""
+    assessments = list(patient.assessments.order_by("assessment_date"))
+    programs = [p for a in assessments for p in a.programs.prefetch_related("items__exercise")]
+    prescriptions = list(patient.prescriptions.prefetch_related("handouts").order_by("version"))
+    data = {
+        "patient": _row(patient, PATIENT_FIELDS),
+        "clinic": patient.clinic.name,
+        "assessments": [
+            _row(a, ["id", "assessment_date", "inputs", "result", "ruleset", "suggested_category",
+                     "final_category", "override_reason", "notes", "created_at"])
+            for a in assessments
+        ],
+        "programs": [
+            {
+                **_row(p, ["id", "category", "setting", "equipment", "created_at"]),
+                "assessment": p.assessment_id,
+                "items": [
+                    {"exercise": i.exercise.name_en, "dose": i.dose,
+                     "days_per_week": i.days_per_week, "added_by_hand": i.added_by_hand}
+                    for i in p.items.all()
+                ],
+            }
+            for p in programs
+        ],
+        "prescriptions": [
+            _row(p, ["id", "version", "issued_at", "superseded_at", "snapshot"])
+            for p in prescriptions
+        ],
+        "access_log": list(
+            AuditEvent.objects.filter(patient_id=patient.id)
+            .order_by("at")
+            .values("at", "actor_username", "action", "object_type", "address")
+        ),
+    }  # fmt: skip
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "patient.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        )
+        for prescription in prescriptions:
+            for handout in prescription.handouts.all():
+                if handout.file:
+                    with handout.file.open("rb") as pdf:
+                        name = (
+                            f"handouts/v{prescription.version}-{handout.language}-{handout.id}.pdf"
+                        )
+                        archive.writestr(name, pdf.read())
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def patient_erase(patient) -> dict:
+    """Deletes the patient's clinical data and files; returns counts (no health data)."""
+    from prescriptions.models import Handout
+
+    handouts = Handout.objects.filter(prescription__patient=patient)
+    files = [h.file.name for h in handouts if h.file]
+    counts = {
+        "handouts": handouts.count(),
+        "prescriptions": patient.prescriptions.count(),
+        "assessments": patient.assessments.count(),
+    }
+    patient.prescriptions.all().delete()
+    for assessment in patient.assessments.all():
+        assessment.programs.all().delete()
+    patient.assessments.all().delete()
+    storage = handouts.model._meta.get_field("file").storage
+    patient.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for name in files])
+    return counts

@@ -1,0 +1,46 @@
+"""Authentication events go into the audit log next to patient access."""
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+
+from .models import AuditEvent
+
+
+def _clinics_of(username):
+    """The clinics whose admins should see an event about this login name (or none)."""
+    from .models import Membership
+
+    clinics = Membership.objects.filter(user__username=username).values_list("clinic_id", flat=True)
+    return list(clinics) or [None]
+
+
+def _record(action, username, address, actor=None):
+    username = str(username or "")[:150]
+    for clinic_id in _clinics_of(username):
+        AuditEvent.objects.create(
+            action=action,
+            actor=actor,
+            actor_username=username,
+            address=address,
+            clinic_id=clinic_id,
+        )
+
+
+def _address(request):
+    return (request.META.get("REMOTE_ADDR") or None) if request is not None else None
+
+
+@receiver(user_login_failed)
+def record_failed_login(sender, credentials, request=None, **kwargs):
+    _record(AuditEvent.Action.LOGIN_FAILED, credentials.get("username"), _address(request))
+
+
+@receiver(user_locked_out)
+def record_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    _record(AuditEvent.Action.LOCKOUT, username, ip_address or _address(request))
+
+
+@receiver(user_logged_in)
+def record_login(sender, request, user, **kwargs):
+    _record(AuditEvent.Action.LOGIN, user.get_username(), _address(request), actor=user)

@@ -1,0 +1,35 @@
+"""The default library against the generator: every category gets a complete, safe program."""
+
+import pytest
+
+from assessment.categories import Category
+from programs.generation import ProgramRequest, generate_program
+from programs.library_file import load_library_file
+from programs.safety import is_allowed
+
+LIBRARY = [entry.spec for entry in load_library_file().entries]
+
+
+@pytest.mark.parametrize("category", list(Category))
+@pytest.mark.parametrize("setting", ["home", "gym", "supervised"])
+@pytest.mark.parametrize("fall_focus", [False, True])
+def test_every_category_gets_a_complete_program(category, setting, fall_focus):
+    request = ProgramRequest(
+        category=category,
+        fall_prevention_focus=fall_focus,
+        setting=setting,
+        equipment=frozenset({"band", "dumbbells", "step"}),
+    )
+    program = generate_program(request, LIBRARY)
+    assert program.unfilled == ()
+    assert {item.domain.value for item in program.items} == {"staerk", "stabil", "strakt"}
+    by_key = {spec.key: spec for spec in LIBRARY}
+    for item in program.items:
+        assert is_allowed(by_key[item.key], category, supervised_setting=setting == "supervised")
+
+
+@pytest.mark.parametrize("category", list(Category))
+def test_vertebral_fracture_never_gets_loaded_flexion(category):
+    request = ProgramRequest(category=category, qualifying_vertebral_fracture=True)
+    program = generate_program(request, LIBRARY)
+    assert not any(item.loaded_spinal_flexion for item in program.items)

@@ -1,0 +1,311 @@
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from PIL import Image
+
+from assessment.models import Assessment
+from programs.library import load_default_library
+from programs.models import Exercise, HiddenExercise, Program, ProgramItem
+from tests.factories import PatientFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library(db):
+    load_default_library()
+    return Exercise.objects.filter(clinic__isnull=True)
+
+
+def make_assessment(patient, user, category="hverdagsaktiv_med_hensyn", vertebral=False):
+    fractures = (
+        [{"site": "vertebral", "date": "2020-01-01", "low_energy": True}] if vertebral else []
+    )
+    return Assessment.objects.create(
+        patient=patient,
+        assessed_by=user,
+        assessment_date="2026-11-01",
+        inputs={"fractures": fractures},
+        result={
+            "fall_prevention_focus": True,
+            "underlying_category": None,
+            "acute_phase_ends": None,
+        },
+        ruleset="DK-2026.1",
+        suggested_category=category,
+        final_category=category,
+    )
+
+
+@pytest.fixture
+def program(physio_client, physio, clinic, library):
+    patient = PatientFactory(clinic=clinic)
+    assessment = make_assessment(patient, physio, vertebral=True)
+    physio_client.post(
+        reverse("programs:program_generate", args=[assessment.id]),
+        {"setting": "home", "equipment": ["band"]},
+    )
+    return Program.objects.get()
+
+
+def test_library_load_is_idempotent(library):
+    count = library.count()
+    assert count >= 45
+    before = list(Exercise.objects.order_by("key").values_list("key", "updated_at", "illustration"))
+    assert load_default_library() == (0, 0)
+    after = list(Exercise.objects.order_by("key").values_list("key", "updated_at", "illustration"))
+    assert before == after
+
+
+def test_generated_program_is_grouped_and_safe(physio_client, program):
+    assert program.items.count() > 0
+    assert not program.unfilled
+    page = physio_client.get(reverse("programs:program_detail", args=[program.id]))
+    text = page.content.decode()
+    for domain in ("staerk", "stabil", "strakt"):
+        assert f'data-testid="domain-{domain}"' in text
+    for item in program.items.select_related("exercise"):
+        assert item.exercise.impact in ("none", "low")
+        assert not item.exercise.loaded_spinal_flexion
+
+
+def test_swap_offers_only_safe_alternatives_for_the_slot(physio_client, program):
+    item = program.items.filter(slot="strength").first()
+    page = physio_client.get(reverse("programs:item_swap", args=[item.id]))
+    candidates = page.context["candidates"]
+    assert candidates and all(c.impact in ("none", "low") for c in candidates)
+    physio_client.post(
+        reverse("programs:item_swap", args=[item.id]), {"exercise": candidates[0].id}
+    )
+    item.refresh_from_db()
+    assert item.exercise == candidates[0]
+
+
+def test_swap_to_an_unsafe_exercise_is_refused(physio_client, program):
+    item = program.items.filter(slot="strength").first()
+    jump = (
+        Exercise.objects.get(key="low-two-foot-jumps")
+        if Exercise.objects.filter(key="low-two-foot-jumps").exists()
+        else Exercise.objects.filter(impact="high").first()
+    )
+    physio_client.post(reverse("programs:item_swap", args=[item.id]), {"exercise": jump.id})
+    item.refresh_from_db()
+    assert item.exercise != jump
+
+
+def test_dose_change(physio_client, program):
+    item = program.items.filter(exercise__dose_type="repetitions").first()
+    response = physio_client.post(
+        reverse("programs:item_dose", args=[item.id]), {"sets": 3, "reps": 12, "days_per_week": 3}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.dose == {"sets": 3, "reps": 12} and item.days_per_week == 3
+    bad = physio_client.post(
+        reverse("programs:item_dose", args=[item.id]), {"sets": 3, "reps": "", "days_per_week": 9}
+    )
+    assert {"reps", "days_per_week"} <= set(bad.context["form"].errors)
+
+
+def test_adding_a_filtered_exercise_warns_and_records_the_override(physio_client, program, clinic):
+    crunch = Exercise.objects.create(
+        clinic=clinic,
+        key="crunch",
+        name_da="Mavebøjning",
+        name_en="Crunch",
+        instructions_da="Løft skuldrene",
+        instructions_en="Lift the shoulders",
+        safety_tip_da="-",
+        safety_tip_en="-",
+        domain="staerk",
+        kind="strength",
+        min_level="daily",
+        impact="none",
+        loaded_spinal_flexion=True,
+        dose_type="repetitions",
+        default_dose={"sets": 2, "reps": 10},
+        illustration="exercises/none.svg",
+    )
+    url = reverse("programs:item_add", args=[program.id])
+    warning = physio_client.post(url, {"exercise": crunch.id})
+    assert warning.status_code == 200
+    codes = " ".join(warning.context["violations"]).lower()
+    assert "foroverbøjning" in codes or "flexion" in codes
+    assert not program.items.filter(exercise=crunch).exists()
+    physio_client.post(url, {"exercise": crunch.id, "confirmed": "1"})
+    item = program.items.get(exercise=crunch)
+    assert item.added_by_hand
+    assert {v["code"] for v in item.confirmed_violations} >= {"loaded_spinal_flexion"}
+    page = physio_client.get(reverse("programs:program_detail", args=[program.id])).content.decode()
+    assert "⚠" in page
+
+
+def test_remove_item(physio_client, program):
+    item = program.items.first()
+    physio_client.post(reverse("programs:item_remove", args=[item.id]))
+    assert not ProgramItem.objects.filter(id=item.id).exists()
+
+
+def test_another_clinics_program_is_a_404(client, other_physio, program):
+    client.force_login(other_physio)
+    item = program.items.first()
+    assert client.get(reverse("programs:program_detail", args=[program.id])).status_code == 404
+    assert client.get(reverse("programs:item_swap", args=[item.id])).status_code == 404
+    assert client.post(reverse("programs:item_remove", args=[item.id])).status_code == 404
+
+
+def png_upload(name="ovelse.png"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+EXERCISE_POST = {
+    "name_da": "Trappegang med taske",
+    "name_en": "Stairs with a bag",
+    "instructions_da": "Tag tasken\nGå op ad trappen",
+    "instructions_en": "Take the bag\nWalk up the stairs",
+    "safety_tip_da": "Hold i gelænderet.",
+    "safety_tip_en": "Hold the rail.",
+    "domain": "staerk",
+    "kind": "strength",
+    "min_level": "daily",
+    "impact": "low",
+    "dose_type": "repetitions",
+    "sets": 2,
+    "reps": 8,
+    "equipment": ["step", "rail"],
+}
+
+
+def test_admin_creates_clinic_exercise_with_image(admin_client_clinic, clinic, library):
+    response = admin_client_clinic.post(
+        reverse("programs:exercise_create"), {**EXERCISE_POST, "illustration": png_upload()}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    exercise = Exercise.objects.get(clinic=clinic)
+    assert exercise.key == "stairs-with-a-bag"
+    assert exercise.default_dose == {"sets": 2, "reps": 8}
+    assert exercise.illustration.name.endswith(".jpg")
+    served = admin_client_clinic.get(reverse("programs:exercise_illustration", args=[exercise.id]))
+    assert served.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        ("fake.png", b"<script>alert(1)</script>", "image/png"),
+        ("doc.pdf", b"%PDF-1.4 not an image", "application/pdf"),
+    ],
+)
+def test_upload_that_is_not_a_picture_is_refused(admin_client_clinic, clinic, upload):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = admin_client_clinic.post(
+        reverse("programs:exercise_create"),
+        {**EXERCISE_POST, "illustration": SimpleUploadedFile(*upload)},
+    )
+    assert "illustration" in response.context["form"].errors
+    assert not Exercise.objects.filter(clinic=clinic).exists()
+
+
+def test_admin_hides_a_global_exercise_from_generation(admin_client_clinic, clinic, library):
+    exercise = library.get(key="sit-to-stand")
+    admin_client_clinic.post(reverse("programs:exercise_hide", args=[exercise.id]))
+    assert HiddenExercise.objects.filter(clinic=clinic, exercise=exercise).exists()
+    from programs.selectors import library_for
+
+    assert exercise not in library_for(clinic)
+    admin_client_clinic.post(reverse("programs:exercise_hide", args=[exercise.id]))
+    assert exercise in library_for(clinic)
+
+
+def test_library_filters(physio_client, library):
+    url = reverse("programs:library_list")
+    stabil = physio_client.get(url, {"domain": "stabil"}).context["exercises"]
+    assert stabil and all("stabil" in (e.domain, e.secondary_domain) for e in stabil)
+    training = physio_client.get(url, {"level": "training"}).context["exercises"]
+    assert training and all(e.min_level == "training" for e in training)
+    barbell = physio_client.get(url, {"equipment": "barbell"}).context["exercises"]
+    assert barbell and all("barbell" in e.equipment for e in barbell)
+
+
+def test_physiotherapist_cannot_edit_the_library(physio_client, library):
+    assert physio_client.get(reverse("programs:exercise_create")).status_code == 403
+
+
+def test_another_clinics_own_exercise_is_a_404(admin_client_clinic, other_clinic, library):
+    theirs = Exercise.objects.create(
+        clinic=other_clinic,
+        key="theirs",
+        name_da="X",
+        name_en="X",
+        instructions_da="x",
+        instructions_en="x",
+        safety_tip_da="x",
+        safety_tip_en="x",
+        domain="staerk",
+        kind="strength",
+        min_level="daily",
+        impact="none",
+        dose_type="repetitions",
+        default_dose={"sets": 1, "reps": 1},
+        illustration="exercises/x.svg",
+    )
+    for name in ("exercise_detail", "exercise_edit", "exercise_illustration"):
+        assert (
+            admin_client_clinic.get(reverse(f"programs:{name}", args=[theirs.id])).status_code
+            == 404
+        )
+
+
+def test_generate_program_command(tmp_path, capsys):
+    from tests.assessment.test_categorise_command import EXAMPLE
+
+    call_command("categorise", str(write(tmp_path, "in.json", EXAMPLE)))
+    result = json.loads(capsys.readouterr().out)
+    request = {
+        "result": result,
+        "options": {"setting": "home", "equipment": ["band"], "language": "da"},
+    }
+    call_command("generate_program", str(write(tmp_path, "req.json", request)))
+    program = json.loads(capsys.readouterr().out)
+    assert program["category"] == "akutfase"
+    assert program["exercises"] and program["unfilled"] == []
+    first = program["exercises"][0]
+    for key in (
+        "key",
+        "name",
+        "domain",
+        "kind",
+        "min_level",
+        "impact",
+        "loaded_spinal_flexion",
+        "needs_supervision",
+        "dose",
+        "days_per_week",
+        "phases",
+        "reason",
+    ):
+        assert key in first
+
+
+def test_generate_program_command_rejects_bad_input(tmp_path, capsys):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError):
+        call_command(
+            "generate_program", str(write(tmp_path, "x.json", {"result": {"category": "x"}}))
+        )
+    assert "category" in capsys.readouterr().err
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_text(json.dumps(data))
+    return path
