@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import connection
+from kombu import Connection
 
 
 def database_status() -> str | None:
@@ -18,10 +19,8 @@ def database_status() -> str | None:
 def broker_status() -> str | None:
     if not settings.CELERY_BROKER_URL:
         return None
-    from .celery import app
-
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
     except Exception as error:  # noqa: BLE001
         return type(error).__name__

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import PASSWORD, ClinicFactory, MembershipFactory, UserFactory
+from tests.factories import PASSWORD, ClinicFactory, MembershipFactory, PatientFactory, UserFactory
 
 
 @pytest.fixture
@@ -67,3 +67,37 @@ def _celery_in_process(request):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def library(db):
+    from programs.library import load_default_library
+
+    load_default_library()
+
+
+@pytest.fixture
+def patient(clinic):
+    return PatientFactory(clinic=clinic, first_name="Åse", last_name="Ørbæk")
+
+
+@pytest.fixture
+def program(physio, patient, library):
+    from assessment.models import Assessment
+    from programs.services import program_generate
+
+    assessment = Assessment.objects.create(
+        patient=patient,
+        assessed_by=physio,
+        assessment_date="2026-11-01",
+        inputs={"fractures": []},
+        result={
+            "fall_prevention_focus": False,
+            "underlying_category": None,
+            "acute_phase_ends": None,
+        },
+        ruleset="DK-2026.1",
+        suggested_category="hverdagsaktiv_med_hensyn",
+        final_category="hverdagsaktiv_med_hensyn",
+    )
+    return program_generate(assessment=assessment, created_by=physio, setting="home", equipment=[])
