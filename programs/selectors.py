@@ -1,6 +1,9 @@
 """Reads of the exercise library and programs, scoped to the acting membership's clinic."""
 
+import uuid
+
 from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Exercise, HiddenExercise, Program, ProgramItem
@@ -36,6 +39,11 @@ def library_search(clinic, *, search="", domain="", level="", equipment=""):
 
 
 def exercise_get(membership, exercise_id) -> Exercise:
+    """The exercise, or 404; the id may come from a form, so anything not a UUID is a 404."""
+    try:
+        exercise_id = uuid.UUID(str(exercise_id))
+    except ValueError:
+        raise Http404 from None
     return get_object_or_404(library_for(membership.clinic, include_hidden=True), id=exercise_id)
 
 

@@ -1,0 +1,67 @@
+import io
+import json
+import zipfile
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from assessment.models import Assessment, Patient
+from osteoactive.models import AuditEvent
+from prescriptions.models import Handout, Prescription
+from programs.models import Program
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issued(program, physio_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        physio_client.post(reverse("prescriptions:prescription_issue", args=[program.id]))
+    return program.prescriptions.get()
+
+
+@pytest.fixture
+def admin(clinic_admin):
+    client = Client()
+    client.force_login(clinic_admin)
+    return client
+
+
+def test_export_holds_all_records_and_the_pdfs(admin, issued, patient):
+    response = admin.get(reverse("assessment:gdpr_export", args=[patient.id]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    data = json.loads(archive.read("patient.json"))
+    assert data["patient"]["last_name"] == patient.last_name
+    assert len(data["assessments"]) == 1 and len(data["prescriptions"]) == 1
+    pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
+    assert len(pdfs) == 1 and archive.read(pdfs[0]).startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action="export", patient_id=patient.id).exists()
+
+
+def test_erase_deletes_clinical_data_and_files_but_keeps_a_trace(
+    admin, issued, patient, django_capture_on_commit_callbacks
+):
+    handout = issued.handouts.get()
+    storage, name = handout.file.storage, handout.file.name
+    assert storage.exists(name)
+    url = reverse("assessment:gdpr_erase", args=[patient.id])
+    admin.post(url, {"confirm_name": "wrong name"})
+    assert Patient.objects.filter(id=patient.id).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(url, {"confirm_name": patient.full_name})
+    assert not Patient.objects.filter(id=patient.id).exists()
+    assert not Assessment.objects.exists() and not Program.objects.exists()
+    assert not Prescription.objects.exists() and not Handout.objects.exists()
+    assert not storage.exists(name)
+    trace = AuditEvent.objects.get(action="erase", patient_id=patient.id)
+    assert patient.last_name not in trace.summary and "prescriptions=1" in trace.summary
+
+
+def test_physiotherapist_cannot_export_or_erase(physio_client, patient):
+    assert (
+        physio_client.get(reverse("assessment:gdpr_export", args=[patient.id])).status_code == 403
+    )
+    assert (
+        physio_client.post(reverse("assessment:gdpr_erase", args=[patient.id])).status_code == 403
+    )
