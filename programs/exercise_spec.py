@@ -68,6 +68,11 @@ EQUIPMENT = (
 )
 
 
+DEFAULT_PRIORITY = 50
+"""How central an exercise is among equally suitable ones (lower first): the generator prefers
+the basic movements (squat, push, pull, heel raise, back extension) before variations."""
+
+
 @dataclass(frozen=True)
 class Dose:
     """A dose; which fields are set follows the exercise's dose type."""
@@ -96,3 +101,4 @@ class ExerciseSpec:
     secondary_domain: Domain | None = None
     regression: str | None = None
     progression: str | None = None
+    priority: int = DEFAULT_PRIORITY

@@ -111,6 +111,7 @@ class ExerciseForm(forms.ModelForm):
             "illustration",
             "regression",
             "progression",
+            "priority",
         ]
         widgets = {
             "instructions_da": forms.Textarea(attrs={"rows": 5}),

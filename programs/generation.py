@@ -10,12 +10,14 @@ How a slot is filled:
   `programs.safety`. Unsafe exercises are never used, not even to fill a gap: the slot is then
   listed in `unfilled` with a reason.
 - Candidates are ranked by, in order: (1) the patient has the equipment; (2) the slot's domain is
-  the exercise's primary domain; (3) the slot's preferred kind; (4) the slot's preferred impact;
-  (5) for the heavy-lift slot in a supervised setting, exercises that need supervision;
-  (6) no loaded spinal flexion or rotation (allowed without precautions, but with osteoporosis an
-  equal alternative without it is the prudent pick); (7) closest to the category's level (the
-  most demanding exercise the category allows, so active patients get progressive work);
-  (8) key, then names.
+  the exercise's primary domain; (3) a word the slot prefers (the pain-relief slot prefers rest
+  positions); (4) the slot's preferred kind; (5) the slot's preferred impact; (6) for the
+  heavy-lift slot in a supervised setting, exercises that need supervision; (7) no loaded spinal
+  flexion or rotation (allowed without precautions, but with osteoporosis an equal alternative
+  without it is the prudent pick); (8) closest to the category's level (the most demanding
+  exercise the category allows, so active patients get progressive work); (9) the exercise's
+  priority (basic movements such as squats, rows and back extension before variations);
+  (10) key, then names.
 - Slots naming a specific item (hip hinge, log-roll, breathing) are filled first so a general slot
   cannot take that item; an exercise is used at most once.
 
@@ -33,9 +35,9 @@ Choices where the spec is silent (counts pick a number inside the §7 range):
 - Impact slots accept only the impact level the table names (moderate for hverdagsaktiv, high
   for traeningsaktiv, low for the brisk-walking slot); the physiotherapist can add others by hand.
 - Equipment is a preference, not a filter: an exercise whose equipment the patient lacks is used
-  only when nothing else fits, and its reason says what is missing. A chair and a wall are always
-  available; at home also a bed. "gym" and "supervised" (a clinic or gym) imply all gym
-  equipment (everything in the vocabulary except a bed).
+  only when nothing else fits, and its reason says what is missing. A chair, a wall and a mat
+  (or the floor) are always available; at home also a bed. "gym" and "supervised" (a clinic or
+  gym) imply all gym equipment (everything in the vocabulary except a bed).
 - Walking is a Stærk slot (§9: brisk walking is stærk / walking).
 """
 
@@ -59,7 +61,7 @@ from programs.labels import EQUIPMENT_LABELS
 
 SETTINGS = ("home", "gym", "supervised")
 LANGUAGES = dosing.LANGUAGES
-ALWAYS_AVAILABLE = frozenset({"chair", "wall"})
+ALWAYS_AVAILABLE = frozenset({"chair", "wall", "mat"})
 HOME_AVAILABLE = ALWAYS_AVAILABLE | {"bed"}
 GYM_EQUIPMENT = frozenset(EQUIPMENT) - {"bed"}
 FALL_FOCUS_MIN_BALANCE = 3
@@ -117,6 +119,7 @@ class Slot:
     label: dict[str, str] = field(hash=False)
     impacts: tuple[Impact, ...] | None = None
     hints: tuple[str, ...] = ()
+    prefer_words: tuple[str, ...] = ()
     prefer_supervised: bool = False
 
     @property
@@ -159,7 +162,7 @@ SLOTS: dict[str, Slot] = {
         _slot("posture", Domain.STRAKT, [Kind.POSTURE], "Strakt: holdning",
               "Straight: posture"),
         _slot("pain_relief", Domain.STRAKT, [Kind.MOBILITY], "Strakt: smertelindring",
-              "Straight: pain relief"),
+              "Straight: pain relief", prefer_words=("rest", "hvile", "hvilestillinger", "pain relief", "smertelindring")),
         _slot("log_roll", Domain.STRAKT, [Kind.MOBILITY, Kind.POSTURE],
               "Strakt: skånsom forflytning i seng (log-roll)",
               "Straight: log-roll bed transfer", hints=("log roll", "logroll")),
@@ -302,10 +305,13 @@ def _matches(slot: Slot, exercise: ExerciseSpec) -> bool:
         return False
     if slot.impacts is not None and exercise.impact not in slot.impacts:
         return False
-    if slot.hints:
-        text = _words(f"{exercise.key} {exercise.name_en} {exercise.name_da}")
-        return any(_words(hint) in text for hint in slot.hints)
-    return True
+    return not slot.hints or _mentions(exercise, slot.hints)
+
+
+def _mentions(exercise: ExerciseSpec, words: tuple[str, ...]) -> bool:
+    """Whether the exercise's key or names hold one of the words or phrases."""
+    text = _words(f"{exercise.key} {exercise.name_en} {exercise.name_da}")
+    return any(_words(word) in text for word in words)
 
 
 def _safe(exercise: ExerciseSpec, request: ProgramRequest) -> bool:
@@ -319,11 +325,13 @@ def _score(slot: Slot, exercise: ExerciseSpec, request: ProgramRequest) -> tuple
     return (
         not exercise.equipment <= request.available_equipment,
         exercise.domain != slot.domain,
+        bool(slot.prefer_words) and not _mentions(exercise, slot.prefer_words),
         slot.kinds.index(exercise.kind),
         slot.impacts.index(exercise.impact) if slot.impacts else 0,
         slot.prefer_supervised and request.supervised and not exercise.needs_supervision,
         exercise.loaded_spinal_flexion,
         safety.max_level(request.category).rank - exercise.min_level.rank,
+        exercise.priority,
         exercise.key,
         exercise.name_en,
         exercise.name_da,

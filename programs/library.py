@@ -27,6 +27,7 @@ def _fields(entry: LibraryEntry, version: str) -> dict:
         "equipment": list(entry.equipment),
         "dose_type": entry.dose_type.value,
         "default_dose": {k: v for k, v in asdict(entry.default_dose).items() if v is not None},
+        "priority": entry.priority,
         "library_version": version,
     }
 

@@ -87,6 +87,7 @@ FIELDS = (
     "default_dose",
     "regression",
     "progression",
+    "priority",
     "illustration",
 )
 
@@ -146,6 +147,7 @@ class LibraryEntry:
     default_dose: Dose
     regression: str | None
     progression: str | None
+    priority: int
     illustration: Mapping[str, Any] = field(hash=False, repr=False)
 
     @property
@@ -167,6 +169,7 @@ class LibraryEntry:
             secondary_domain=self.secondary_domain,
             regression=self.regression,
             progression=self.progression,
+            priority=self.priority,
         )
 
     def render_illustration(self, labels: tuple[str, str] | None = None) -> str:
@@ -305,8 +308,15 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
         default_dose=_dose(raw["default_dose"], dose_type, fail),
         regression=link("regression"),
         progression=link("progression"),
+        priority=_priority(raw["priority"], fail),
         illustration=_freeze(illustration),
     )
+
+
+def _priority(value: object, fail: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+        raise fail("priority", f"must be a whole number from 1 to 99, got {value!r}")
+    return value
 
 
 def _languages(value: object, fail: Any, name: str) -> Mapping:

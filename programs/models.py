@@ -1,13 +1,23 @@
 """The exercise library (global and clinic-owned) and the programs built from it."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models import CATEGORY_CHOICES, Assessment
 from osteoactive.models import Clinic, UUIDModel
 
-from .exercise_spec import Domain, Dose, DoseType, ExerciseSpec, Impact, Kind, Level
+from .exercise_spec import (
+    DEFAULT_PRIORITY,
+    Domain,
+    Dose,
+    DoseType,
+    ExerciseSpec,
+    Impact,
+    Kind,
+    Level,
+)
 
 
 def choices(enum):
@@ -52,6 +62,12 @@ class Exercise(UUIDModel):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     illustration = models.FileField(_("illustration"), upload_to="exercises/")
+    priority = models.PositiveSmallIntegerField(
+        _("priority"),
+        default=DEFAULT_PRIORITY,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("Lower comes first among equally suitable exercises (1–99)."),
+    )
     library_version = models.CharField(max_length=20, blank=True)
 
     class Meta:
@@ -100,6 +116,7 @@ class Exercise(UUIDModel):
             equipment=frozenset(self.equipment),
             dose_type=DoseType(self.dose_type),
             default_dose=Dose(**self.default_dose),
+            priority=self.priority,
         )
 
 

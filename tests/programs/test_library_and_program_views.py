@@ -180,6 +180,7 @@ EXERCISE_POST = {
     "sets": 2,
     "reps": 8,
     "equipment": ["step", "rail"],
+    "priority": 40,
 }
 
 
