@@ -52,7 +52,7 @@ def progress_charts(patient, assessments):
             _("Tandem stance"),
             _("seconds"),
             points("tandem_seconds"),
-            (CutOff(FALL_TANDEM_BELOW, _("10 s")),),
+            (CutOff(FALL_TANDEM_BELOW, _("fall risk below")),),
             lower_is_better=False,
         ),
         Chart(

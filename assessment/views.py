@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from osteoactive import audit
 from osteoactive.access import clinic_admin_required, physiotherapist_required, refuse_unless_post
+from prescriptions.selectors import prescriptions_of
 from programs.forms import ProgramOptionsForm
 
 from . import gdpr, selectors, services
@@ -50,6 +51,7 @@ def patient_detail(request, patient_id):
         "patient": patient,
         "assessments": assessments,
         "charts": progress_charts(patient, assessments),
+        "prescriptions": prescriptions_of(patient),
     }
     return render(request, "assessment/patient_detail.html", context)
 
