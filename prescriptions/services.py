@@ -75,9 +75,19 @@ def handout_retry(*, handout: Handout, requested_by) -> Handout:
 
 
 def _queue_render(handout):
+    transaction.on_commit(lambda: _send_render(handout.id))
+
+
+def _send_render(handout_id) -> None:
+    """Runs after commit: a broker that can't be reached must not turn the request into a 500
+    (the prescription is already saved), so the handout is marked failed and can be retried."""
     from .tasks import render_handout
 
-    transaction.on_commit(lambda: render_handout.delay(str(handout.id)))
+    try:
+        render_handout.delay(str(handout_id))
+    except Exception as error:  # noqa: BLE001 - kombu OperationalError, socket errors, …
+        logger.warning("could not queue handout %s", handout_id, exc_info=True)
+        handout_mark_failed(handout_id, f"Could not queue the render: {type(error).__name__}")
 
 
 def handout_render(handout_id) -> str:
