@@ -4,7 +4,10 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .categories import Category
@@ -49,11 +52,16 @@ class LabelledMultipleChoiceField(forms.MultipleChoiceField):
         super().__init__(choices=lambda: labelled_choices(self.enum), **kwargs)
 
 
+lazy_number = lazy(number_format, str)
+
+
 def decimal_field(label, key=None, *, step="0.1", help_text=""):
     low, high = RANGES[key] if key else (None, None)
     attrs = {"inputmode": "decimal", "autocomplete": "off"}
     if key:
-        attrs["placeholder"] = f"{low:g} – {high:g}".replace(".", ",")
+        attrs["placeholder"] = format_lazy(
+            "{} {} {}", lazy_number(low), gettext_lazy("to"), lazy_number(high)
+        )
     return forms.DecimalField(
         label=label,
         required=False,

@@ -138,6 +138,7 @@ class ExerciseForm(forms.ModelForm):
         for name in ("regression", "progression"):
             self.fields[name].queryset = library
             self.fields[name].required = False
+            self.fields[name].empty_label = "—"
         if self.instance.pk:
             for name, value in (self.instance.default_dose or {}).items():
                 if name in self.fields:

@@ -23,8 +23,8 @@ def library_for(clinic, *, include_hidden=False):
     return exercises.order_by("name_da", "id")
 
 
-def library_search(clinic, *, search="", domain="", level="", equipment=""):
-    exercises = library_for(clinic, include_hidden=True)
+def library_search(clinic, *, search="", domain="", level="", equipment="", name_field="name_da"):
+    exercises = library_for(clinic, include_hidden=True).order_by(name_field, "id")
     for word in search.split():
         exercises = exercises.filter(Q(name_da__icontains=word) | Q(name_en__icontains=word))
     if domain:

@@ -83,7 +83,11 @@ def item_swap(request, item_id):
                 request, "update", item.program, patient=item.program.patient, fields=["exercise"]
             )
             return redirect("programs:program_detail", item.program_id)
-    context = {"item": item, "candidates": candidates, "language": _language()}
+    available = services.program_request(item.program).available_equipment
+    context = {
+        "item": item,
+        "candidates": [(e, sorted(set(e.equipment) - available)) for e in candidates],
+    }
     return render(request, "programs/item_swap.html", context)
 
 
@@ -148,14 +152,15 @@ def _filters(request):
 @member_required
 def library_list(request):
     filters = _filters(request)
-    exercises = selectors.library_search(request.membership.clinic, **filters)
+    exercises = selectors.library_search(
+        request.membership.clinic, **filters, name_field=f"name_{_language()}"
+    )
     context = {
         "exercises": exercises,
         "filters": filters,
         "domains": label_choices(DOMAIN_LABELS, list(Domain)),
         "levels": label_choices(LEVEL_LABELS, list(Level)),
         "equipment_choices": label_choices(EQUIPMENT_LABELS, EQUIPMENT),
-        "language": _language(),
     }
     return render(request, "programs/library_list.html", context)
 
