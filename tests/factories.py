@@ -53,3 +53,26 @@ class PatientFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Jensen {n}")
     birth_date = datetime.date(1950, 3, 2)
     sex = "female"
+
+
+class ExerciseFactory(factory.django.DjangoModelFactory):
+    """A clinic's own exercise; safe and plain unless a test says otherwise."""
+
+    class Meta:
+        model = "programs.Exercise"
+
+    clinic = factory.SubFactory(ClinicFactory)
+    key = factory.Sequence(lambda n: f"own-exercise-{n}")
+    name_da = factory.Sequence(lambda n: f"Egen øvelse {n}")
+    name_en = factory.Sequence(lambda n: f"Own exercise {n}")
+    instructions_da = "Stå rank\nLøft armene"
+    instructions_en = "Stand tall\nLift your arms"
+    safety_tip_da = "Stop ved smerter."
+    safety_tip_en = "Stop if it hurts."
+    domain = "staerk"
+    kind = "strength"
+    min_level = "daily"
+    impact = "none"
+    dose_type = "repetitions"
+    default_dose = factory.LazyFunction(lambda: {"sets": 2, "reps": 10})
+    illustration = "exercises/none.svg"

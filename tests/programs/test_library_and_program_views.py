@@ -9,7 +9,7 @@ from PIL import Image
 from assessment.models import Assessment
 from programs.library import load_default_library
 from programs.models import Exercise, HiddenExercise, Program, ProgramItem
-from tests.factories import PatientFactory
+from tests.factories import ExerciseFactory, PatientFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,23 +111,8 @@ def test_dose_change(physio_client, program):
 
 
 def test_adding_a_filtered_exercise_warns_and_records_the_override(physio_client, program, clinic):
-    crunch = Exercise.objects.create(
-        clinic=clinic,
-        key="crunch",
-        name_da="Mavebøjning",
-        name_en="Crunch",
-        instructions_da="Løft skuldrene",
-        instructions_en="Lift the shoulders",
-        safety_tip_da="-",
-        safety_tip_en="-",
-        domain="staerk",
-        kind="strength",
-        min_level="daily",
-        impact="none",
-        loaded_spinal_flexion=True,
-        dose_type="repetitions",
-        default_dose={"sets": 2, "reps": 10},
-        illustration="exercises/none.svg",
+    crunch = ExerciseFactory(
+        clinic=clinic, name_da="Mavebøjning", name_en="Crunch", loaded_spinal_flexion=True
     )
     url = reverse("programs:item_add", args=[program.id])
     warning = physio_client.post(url, {"exercise": crunch.id})
@@ -241,23 +226,7 @@ def test_physiotherapist_cannot_edit_the_library(physio_client, library):
 
 
 def test_another_clinics_own_exercise_is_a_404(admin_client_clinic, other_clinic, library):
-    theirs = Exercise.objects.create(
-        clinic=other_clinic,
-        key="theirs",
-        name_da="X",
-        name_en="X",
-        instructions_da="x",
-        instructions_en="x",
-        safety_tip_da="x",
-        safety_tip_en="x",
-        domain="staerk",
-        kind="strength",
-        min_level="daily",
-        impact="none",
-        dose_type="repetitions",
-        default_dose={"sets": 1, "reps": 1},
-        illustration="exercises/x.svg",
-    )
+    theirs = ExerciseFactory(clinic=other_clinic)
     for name in ("exercise_detail", "exercise_edit", "exercise_illustration"):
         assert (
             admin_client_clinic.get(reverse(f"programs:{name}", args=[theirs.id])).status_code

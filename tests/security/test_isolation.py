@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from assessment.models import Assessment
 from prescriptions.models import Handout, Prescription
-from programs.models import Exercise, Program, ProgramItem
+from programs.models import Program, ProgramItem
 from tests.core.test_url_walk import all_patterns
-from tests.factories import MembershipFactory, PatientFactory, UserFactory
+from tests.factories import ExerciseFactory, MembershipFactory, PatientFactory, UserFactory
 
 # Patterns without object parameters: scoped by the acting user's clinic, nothing to walk.
 WITHOUT_OBJECTS = {
@@ -38,23 +38,7 @@ def foreign(other_clinic, other_physio):
         suggested_category="hverdagsaktiv",
         final_category="hverdagsaktiv",
     )
-    exercise = Exercise.objects.create(
-        clinic=other_clinic,
-        key="theirs",
-        name_da="X",
-        name_en="X",
-        instructions_da="x",
-        instructions_en="x",
-        safety_tip_da="x",
-        safety_tip_en="x",
-        domain="staerk",
-        kind="strength",
-        min_level="daily",
-        impact="none",
-        dose_type="repetitions",
-        default_dose={"sets": 1, "reps": 1},
-        illustration="exercises/x.svg",
-    )
+    exercise = ExerciseFactory(clinic=other_clinic)
     program = Program.objects.create(
         assessment=assessment, created_by=other_physio, category="hverdagsaktiv", setting="home"
     )

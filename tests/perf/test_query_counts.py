@@ -1,0 +1,155 @@
+"""Queries per page: pinned, and the same with few or many rows behind the page (no N+1).
+
+Each count is of the second request of a session, so it includes what every page pays: the
+session and user, the active membership (middleware and navbar), the session saved on every
+request, and the audit row of the pages that record a view.
+"""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from assessment.inputs import parse_assessment
+from assessment.services import assessment_create
+from prescriptions.models import Handout
+from prescriptions.services import prescription_issue
+from programs.models import Exercise, HiddenExercise
+from programs.services import program_generate
+from tests.factories import PatientFactory
+
+pytestmark = pytest.mark.django_db
+
+# The pinned numbers: a change that adds a query to one of these pages must change them here.
+PATIENT_LIST = 9
+PATIENT_DETAIL = 11
+ASSESSMENT_RESULT = 10
+PROGRAM = 12
+PRESCRIPTION = 10
+LIBRARY = 8
+
+
+@pytest.fixture
+def count(physio_client, django_assert_max_num_queries):
+    """Queries of one GET (the second of the session), at most `pinned`."""
+
+    def measure(url, pinned):
+        physio_client.get(url)
+        with django_assert_max_num_queries(pinned) as captured:
+            response = physio_client.get(url)
+        assert response.status_code == 200, url
+        return len(captured)
+
+    return measure
+
+
+def assess(patient, physio, days_ago=0, tug=9.5):
+    day = timezone.localdate() - timedelta(days=days_ago)
+    inputs = {
+        "assessment_date": day.isoformat(),
+        "birth_date": patient.birth_date.isoformat(),
+        "sex": patient.sex,
+        "t_scores": {"lumbar_spine": -2.7, "femoral_neck": -2.1},
+        "tug_seconds": tug,
+        "sts5_seconds": 11.0,
+        "tandem_seconds": 30.0,
+        "tandem_max_seconds": 30,
+        "walking_aid": "none",
+        "falls_last_12_months": 0,
+        "pain_nrs": 1,
+    }
+    return assessment_create(
+        patient=patient, assessed_by=physio, inputs=parse_assessment(inputs, today=day)
+    )
+
+
+def generate(assessment, physio):
+    return program_generate(
+        assessment=assessment, created_by=physio, setting="home", equipment=["band", "dumbbells"]
+    )
+
+
+def test_patient_list(count, clinic):
+    PatientFactory.create_batch(10, clinic=clinic)
+    few = count(reverse("assessment:patient_list"), PATIENT_LIST)
+    PatientFactory.create_batch(50, clinic=clinic)
+    many = count(reverse("assessment:patient_list"), PATIENT_LIST)
+    assert few == many == PATIENT_LIST
+
+
+def test_patient_detail_with_assessments_and_prescriptions(count, patient, physio, library):
+    url = reverse("assessment:patient_detail", args=[patient.id])
+    first = assess(patient, physio, days_ago=400)
+    prescription_issue(program=generate(first, physio), issued_by=physio)
+    few = count(url, PATIENT_DETAIL)
+    for n in range(1, 12):
+        assess(patient, physio, days_ago=400 - 30 * n, tug=9.5 + n / 10)
+    for _ in range(3):
+        prescription_issue(program=generate(first, physio), issued_by=physio)
+    many = count(url, PATIENT_DETAIL)
+    assert few == many == PATIENT_DETAIL
+
+
+def test_assessment_result_with_programs(count, patient, physio, library):
+    assessment = assess(patient, physio)
+    url = reverse("assessment:assessment_detail", args=[assessment.id])
+    generate(assessment, physio)
+    few = count(url, ASSESSMENT_RESULT)
+    for _ in range(4):
+        generate(assessment, physio)
+    many = count(url, ASSESSMENT_RESULT)
+    assert few == many == ASSESSMENT_RESULT
+
+
+def own_exercises(clinic, number, *, hide_global=0):
+    """`number` more clinic-owned copies of global exercises, and `hide_global` hidden ones."""
+    globals_ = list(Exercise.objects.filter(clinic__isnull=True).order_by("key"))
+    for n in range(number):
+        copy = globals_[n % len(globals_)]
+        copy.id, copy.clinic, copy.key = uuid.uuid4(), clinic, f"own-{uuid.uuid4().hex[:8]}"
+        copy._state.adding = True
+        copy.save()
+    for exercise in globals_[:hide_global]:
+        HiddenExercise.objects.get_or_create(clinic=clinic, exercise=exercise)
+
+
+def test_program_page_with_items_versions_and_library(count, clinic, patient, physio, library):
+    assessment = assess(patient, physio)
+    small = generate(assessment, physio)
+    for item in list(small.items.order_by("position"))[2:]:
+        item.delete()
+    few = count(reverse("programs:program_detail", args=[small.id]), PROGRAM)
+    full = generate(assessment, physio)
+    assert full.items.count() >= 8
+    for _ in range(4):
+        prescription_issue(program=full, issued_by=physio)
+    own_exercises(clinic, 20, hide_global=5)
+    many = count(reverse("programs:program_detail", args=[full.id]), PROGRAM)
+    assert few == many == PROGRAM
+
+
+def test_prescription_page_with_handouts(count, patient, physio, library):
+    program = generate(assess(patient, physio), physio)
+    prescription = prescription_issue(program=program, issued_by=physio)
+    url = reverse("prescriptions:prescription_detail", args=[prescription.id])
+    few = count(url, PRESCRIPTION)
+    for n in range(8):
+        Handout.objects.create(
+            prescription=prescription,
+            language=("da", "en")[n % 2],
+            requested_by=physio,
+            status=Handout.Status.FAILED,
+            error="earlier attempt",
+        )
+    many = count(url, PRESCRIPTION)
+    assert few == many == PRESCRIPTION
+
+
+def test_library_page(count, clinic, library):
+    own_exercises(clinic, 10)
+    few = count(reverse("programs:library_list"), LIBRARY)
+    own_exercises(clinic, 60, hide_global=10)
+    many = count(reverse("programs:library_list"), LIBRARY)
+    assert few == many == LIBRARY
