@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from osteoactive import audit
 from osteoactive.access import clinic_admin_required, physiotherapist_required, refuse_unless_post
+from osteoactive.pagination import page_of
 from prescriptions.selectors import prescriptions_of
 from programs.forms import ProgramOptionsForm
 
@@ -27,7 +28,7 @@ def patient_list(request):
     search = request.GET.get("q", "")[:100]
     archived = request.GET.get("archived") == "1"
     patients = selectors.patients_for(request.membership, search=search, archived=archived)
-    page = Paginator(patients, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(patients, request.GET.get("page"), PAGE_SIZE)
     context = {"page": page, "search": search, "archived": archived}
     return render(request, "assessment/patient_list.html", context)
 

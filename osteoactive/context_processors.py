@@ -1,11 +1,6 @@
-from .selectors import memberships_of
-
-
 def active_clinic(request):
-    membership = getattr(request, "membership", None)
-    if membership is None or not getattr(request, "user", None):
-        return {}
+    """The active membership and the list to switch between (set by ActiveClinicMiddleware)."""
     return {
-        "membership": membership or None,
-        "all_memberships": memberships_of(request.user),
+        "membership": getattr(request, "membership", None),
+        "all_memberships": getattr(request, "memberships", []),
     }

@@ -1,22 +1,46 @@
+import time
+
 from django.conf import settings
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
 
-from .selectors import active_membership_for
+from .selectors import memberships_of
 
 SESSION_KEY = "active_clinic_id"
+TOUCHED_KEY = "_touched"
+TOUCH_EVERY_SECONDS = 60
 
 
 class ActiveClinicMiddleware:
-    """Puts the user's active membership (and so the clinic) on the request, lazily."""
+    """Puts the user's memberships and the active one (and so the clinic) on the request:
+    the one chosen in this session, else the first; None without any."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.membership = SimpleLazyObject(
-            lambda: active_membership_for(request.user, request.session.get(SESSION_KEY))
-        )
+        request.memberships, request.membership = [], None
+        if request.user.is_authenticated:
+            request.memberships = list(memberships_of(request.user))
+            chosen = request.session.get(SESSION_KEY)
+            request.membership = next(
+                (m for m in request.memberships if str(m.clinic_id) == chosen),
+                request.memberships[0] if request.memberships else None,
+            )
+        return self.get_response(request)
+
+
+class IdleSessionMiddleware:
+    """Sessions end after SESSION_COOKIE_AGE without a request. Instead of writing the session
+    on every request, its expiry is pushed forward at most once a minute."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.session.session_key:
+            now = int(time.time())
+            if now - request.session.get(TOUCHED_KEY, 0) >= TOUCH_EVERY_SECONDS:
+                request.session[TOUCHED_KEY] = now
         return self.get_response(request)
 
 

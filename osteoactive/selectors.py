@@ -13,16 +13,6 @@ def memberships_of(user):
     )
 
 
-def active_membership_for(user, clinic_id):
-    """The membership chosen in this session, else the user's first; None without any."""
-    memberships = memberships_of(user)
-    if clinic_id:
-        chosen = memberships.filter(clinic_id=clinic_id).first()
-        if chosen:
-            return chosen
-    return memberships.first()
-
-
 def staff_of(clinic):
     return (
         Membership.objects.filter(clinic=clinic)

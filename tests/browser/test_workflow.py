@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from PIL import Image
 from playwright.sync_api import Locator, Page, expect, sync_playwright
 from pypdf import PdfReader
@@ -52,12 +51,7 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium, live_server, settings):
-    if connection.vendor == "sqlite":
-        # The in-memory test database is one connection shared by every live-server thread;
-        # the parallel picture requests of a page would all write the session at once and hit
-        # "database table is locked". PostgreSQL runs with the setting as configured.
-        settings.SESSION_SAVE_EVERY_REQUEST = False
+def page(chromium, live_server):
     context = chromium.new_context(
         base_url=live_server.url,
         locale="da-DK",
