@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import Assessment, Patient
+from bench.scenarios import assessment_form
 from osteoactive.models import AuditEvent
 from tests.factories import PatientFactory
 
@@ -12,28 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def valid_post(**overrides):
-    today = timezone.localdate()
-    data = {
-        "assessment_date": today.isoformat(),
-        "t_lumbar_spine": "-2,7",
-        "t_femoral_neck": "-2,1",
-        "falls_last_12_months": "1",
-        "walking_aid": "none",
-        "regular_training": "on",
-        "tug_seconds": "9,5",
-        "sts5_seconds": "11,0",
-        "tandem_seconds": "30",
-        "tandem_max_seconds": "30",
-        "pain_nrs": "2",
-        "risk_factors": ["smoking"],
-        "fractures-TOTAL_FORMS": "1",
-        "fractures-INITIAL_FORMS": "0",
-        "fractures-MIN_NUM_FORMS": "0",
-        "fractures-MAX_NUM_FORMS": "30",
-        "fractures-0-site": "vertebral",
-        "fractures-0-date": (today - timedelta(days=60)).isoformat(),
-        "fractures-0-low_energy": "on",
-    }
+    """A valid form as the browser posts it (one recent vertebral fracture), with overrides."""
+    data = assessment_form(csrf_token=None)
+    del data["csrfmiddlewaretoken"]
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
