@@ -7,10 +7,13 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from osteoactive.language import current_language
+
 from .categories import Category
+from .categorisation import categorise
 from .cpr import cpr_matches_birth_date, normalise_cpr
 from .inputs import (
     NON_FIELD,
@@ -30,7 +33,7 @@ T_SCORE_FIELDS = {f"t_{site.value}": site for site in TScoreSite}
 
 
 def labelled_choices(enum):
-    language = get_language() or "da"
+    language = current_language()
     return [(member.value, member.label(language)) for member in enum]
 
 
@@ -214,7 +217,7 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, patient, today: date, fracture_initial=None, **kwargs):
         self.patient, self.today = patient, today
         super().__init__(*args, **kwargs)
-        language = get_language() or "da"
+        language = current_language()
         self.fields["final_category"].choices = [("", _("Use the suggestion"))] + [
             (c.value, c.label(language)) for c in Category
         ]
@@ -284,7 +287,8 @@ class AssessmentForm(forms.Form):
         except InputError as problem:
             self._attach(problem.errors)
         chosen = cleaned.get("final_category")
-        if chosen and not cleaned.get("override_reason", "").strip():
+        suggested = categorise(self.inputs).category.value if self.inputs else None
+        if chosen and chosen != suggested and not cleaned.get("override_reason", "").strip():
             self.add_error(
                 "override_reason",
                 _("Give the reason for choosing another category than the suggestion."),
@@ -292,7 +296,7 @@ class AssessmentForm(forms.Form):
         return cleaned
 
     def _attach(self, errors):
-        language = "en" if (get_language() or "da").startswith("en") else "da"
+        language = current_language()
         for path, text in errors.items():
             message = text[language]
             if path.startswith("t_scores."):

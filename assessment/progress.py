@@ -1,7 +1,8 @@
 """The progress charts of a patient's assessments, with the cut-offs of domain.md §4."""
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from osteoactive.language import current_language
 
 from .categorisation import (
     FALL_STS5_ABOVE,
@@ -67,7 +68,7 @@ def progress_charts(patient, assessments):
             lower_is_better=False,
         ),
     ]
-    decimal_comma = not (get_language() or "da").startswith("en")
+    decimal_comma = current_language() == "da"
     return [
         render_chart(chart, empty_text=_("Not recorded yet"), decimal_comma=decimal_comma)
         for chart in charts

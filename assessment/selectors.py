@@ -6,8 +6,11 @@ from django.shortcuts import get_object_or_404
 from .models import Assessment, Patient
 
 
-def patients_for(membership, *, search="", archived=False):
-    patients = Patient.objects.filter(clinic=membership.clinic, archived_at__isnull=not archived)
+def patients_for(membership, *, search="", archived: bool | None = False):
+    """The clinic's patients: active ones, archived ones (`archived=True`) or all (`None`)."""
+    patients = Patient.objects.filter(clinic=membership.clinic)
+    if archived is not None:
+        patients = patients.filter(archived_at__isnull=not archived)
     search = search.strip()
     if search:
         digits = search.replace("-", "")

@@ -192,12 +192,8 @@ def assessment_override(request, assessment_id):
 @clinic_admin_required
 def gdpr_patients(request):
     search = request.GET.get("q", "")[:100]
-    patients = selectors.patients_for(request.membership, search=search) | selectors.patients_for(
-        request.membership, search=search, archived=True
-    )
-    page = Paginator(patients.order_by("last_name", "first_name", "id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    patients = selectors.patients_for(request.membership, search=search, archived=None)
+    page = Paginator(patients, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "assessment/gdpr_patients.html", {"page": page, "search": search})
 
 

@@ -33,11 +33,14 @@ class Page:
         return self.number + 1
 
 
+MAX_PAGE = 100_000
+
+
 def page_of(queryset, number, size) -> Page:
-    """Page `number` (1-based; anything else is page 1), fetching one row extra to know if
-    there is a next page."""
+    """Page `number` (1-based, at most MAX_PAGE; anything else is page 1), fetching one row
+    extra to know if there is a next page."""
     try:
-        number = max(int(number), 1)
+        number = min(max(int(number), 1), MAX_PAGE)
     except (TypeError, ValueError):
         number = 1
     start = (number - 1) * size

@@ -3,6 +3,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,11 +15,12 @@ from .access import clinic_admin_required
 from .forms import AuditFilterForm, ClinicForm, MembershipForm, StaffAddForm
 from .health import broker_status, database_status
 from .middleware import SESSION_KEY
-from .selectors import audit_events_for, memberships_of, staff_of
+from .selectors import audit_events_for, staff_of
 
 
 @login_not_required
 @never_cache
+@transaction.non_atomic_requests
 def healthz(request):
     problems = {"database": database_status(), "broker": broker_status()}
     body = {part: ("ok" if problem is None else problem) for part, problem in problems.items()}
@@ -38,7 +40,8 @@ def home(request):
 
 @require_POST
 def clinic_switch(request):
-    chosen = memberships_of(request.user).filter(clinic_id=request.POST.get("clinic")).first()
+    wanted = request.POST.get("clinic")
+    chosen = next((m for m in request.memberships if str(m.clinic_id) == wanted), None)
     if chosen:
         request.session[SESSION_KEY] = str(chosen.clinic_id)
     return redirect("home")

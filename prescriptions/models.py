@@ -59,7 +59,6 @@ class Handout(UUIDModel):
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.CharField(max_length=300, blank=True)
     file = models.FileField(upload_to="handouts/%Y/%m/", blank=True)
-    page_count = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,7 +1,9 @@
 """Issuing prescriptions and rendering their handouts."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -14,6 +16,9 @@ from .models import Handout, Prescription
 from .snapshot import build_snapshot
 
 logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3  # renders that end with a dead worker (e.g. out of memory) are not retried forever
+STALE_AFTER = timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT)
 
 
 @transaction.atomic
@@ -42,11 +47,18 @@ def prescription_issue(*, program: Program, issued_by) -> Prescription:
     return prescription
 
 
-def handout_request(*, prescription: Prescription, language: str, requested_by) -> Handout:
-    """Returns the ready or in-progress handout if there is one; otherwise queues a render.
+def handout_request(
+    *, prescription: Prescription, language: str, requested_by
+) -> tuple[Handout, bool]:
+    """The ready or in-progress handout if there is one, else a newly queued render; and
+    whether it was created.
 
     A conditional unique constraint guarantees one queued/rendering handout per language, so
-    two simultaneous requests still give one render."""
+    two simultaneous requests still give one render. A render that has been queued or running
+    for longer than STALE_AFTER is given up (its worker died or it hung), so it can be retried."""
+    prescription.handouts.filter(
+        language=language, status__in=Handout.ACTIVE, updated_at__lt=timezone.now() - STALE_AFTER
+    ).update(status=Handout.Status.FAILED, error="Gave up: no progress", finished_at=timezone.now())
     existing = (
         prescription.handouts.filter(
             language=language, status__in=[*Handout.ACTIVE, Handout.Status.READY]
@@ -55,19 +67,19 @@ def handout_request(*, prescription: Prescription, language: str, requested_by) 
         .first()
     )
     if existing:
-        return existing
+        return existing, False
     try:
         with transaction.atomic():
             handout = Handout.objects.create(
                 prescription=prescription, language=language, requested_by=requested_by
             )
     except IntegrityError:
-        return prescription.handouts.get(language=language, status__in=Handout.ACTIVE)
+        return prescription.handouts.get(language=language, status__in=Handout.ACTIVE), False
     _queue_render(handout)
-    return handout
+    return handout, True
 
 
-def handout_retry(*, handout: Handout, requested_by) -> Handout:
+def handout_retry(*, handout: Handout, requested_by) -> tuple[Handout, bool]:
     """A failed handout is asked for again as a new request."""
     return handout_request(
         prescription=handout.prescription, language=handout.language, requested_by=requested_by
@@ -91,7 +103,8 @@ def _send_render(handout_id) -> None:
 
 
 def handout_render(handout_id) -> str:
-    """Renders one handout. Safe to run twice: a finished handout is left as it is."""
+    """Renders one queued handout. Safe to deliver twice: a handout that is ready, or was
+    given up, is left as it is; after MAX_ATTEMPTS starts it is marked failed."""
     from osteoactive.pdf import render_pdf
 
     from .handout import handout_html
@@ -100,8 +113,11 @@ def handout_render(handout_id) -> str:
         handout = (
             Handout.objects.select_for_update().select_related("prescription").get(pk=handout_id)
         )
-        if handout.status == Handout.Status.READY:
-            return handout.status
+        if handout.status not in Handout.ACTIVE:
+            return handout.status  # done, or given up: a new request renders afresh
+        if handout.attempts >= MAX_ATTEMPTS:
+            handout_mark_failed(handout.pk, f"Gave up after {handout.attempts} attempts")
+            return Handout.Status.FAILED
         handout.status = Handout.Status.RENDERING
         handout.started_at = timezone.now()
         handout.attempts += 1
@@ -111,8 +127,8 @@ def handout_render(handout_id) -> str:
         handout = (
             Handout.objects.select_for_update().select_related("prescription").get(pk=handout_id)
         )
-        if handout.status == Handout.Status.READY:
-            return handout.status
+        if handout.status != Handout.Status.RENDERING:
+            return handout.status  # finished by another delivery, or given up meanwhile
         name = f"osteoactive-{handout.prescription.version}-{handout.language}.pdf"
         handout.file.save(name, ContentFile(pdf), save=False)
         handout.status = Handout.Status.READY

@@ -53,9 +53,11 @@ def handout_request(request, prescription_id):
     language = request.POST.get("language")
     if language not in dict(LANGUAGES):
         raise Http404
-    services.handout_request(
+    handout, created = services.handout_request(
         prescription=prescription, language=language, requested_by=request.user
     )
+    if created:
+        audit.record(request, "create", handout, patient=prescription.patient)
     return _status_or_redirect(request, prescription)
 
 
@@ -64,7 +66,9 @@ def handout_retry(request, handout_id):
     handout = selectors.handout_get(request.membership, handout_id)
     if refused := refuse_unless_post(request):
         return refused
-    services.handout_retry(handout=handout, requested_by=request.user)
+    renewed, created = services.handout_retry(handout=handout, requested_by=request.user)
+    if created:
+        audit.record(request, "create", renewed, patient=handout.prescription.patient)
     return _status_or_redirect(request, handout.prescription)
 
 

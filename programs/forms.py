@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from osteoactive.language import current_language
 from osteoactive.uploads import validated_image
 
 from .exercise_spec import EQUIPMENT, Domain, DoseType, Impact, Kind, Level
@@ -12,7 +12,7 @@ from .models import Exercise, Program
 
 def label_choices(labels, codes):
     """(code, label) pairs in the active language."""
-    language = "en" if (get_language() or "da").startswith("en") else "da"
+    language = current_language()
     return [(str(code), label(labels, code, language)) for code in codes]
 
 

@@ -9,9 +9,9 @@ How a slot is filled:
   impact level, and for the named items a word in its key or name) and break no rule of
   `programs.safety`. Unsafe exercises are never used, not even to fill a gap: the slot is then
   listed in `unfilled` with a reason.
-- Candidates are ranked by, in order: (1) the patient has the equipment; (2) the slot's domain is
-  the exercise's primary domain; (3) a word the slot prefers (the pain-relief slot prefers rest
-  positions); (4) the slot's preferred kind; (5) the slot's preferred impact; (6) for the
+- Candidates are ranked by, in order: (1) a word the slot prefers (the pain-relief slot prefers
+  rest positions); (2) the patient has the equipment; (3) the slot's domain is the exercise's
+  primary domain; (4) the slot's preferred kind; (5) the slot's preferred impact; (6) for the
   heavy-lift slot in a supervised setting, exercises that need supervision; (7) no loaded spinal
   flexion or rotation (allowed without precautions, but with osteoporosis an equal alternative
   without it is the prudent pick); (8) closest to the category's level (the most demanding
@@ -31,6 +31,9 @@ Choices where the spec is silent (counts pick a number inside the §7 range):
 - traeningsaktiv_med_hensyn: 6 strength + 1 brisk walking, 3 balance, 2 strakt.
 - traeningsaktiv: 6 strength (one heavy-lift slot that prefers supervised lifts when the setting
   is supervised) + 2 high impact, 3 balance, 2 strakt.
+- Exercises that need supervision fill only the heavy-lift slot: §7 names heavy lifts for
+  traeningsaktiv alone ("toward 8RM" for traeningsaktiv_med_hensyn); a physiotherapist can still
+  add one by hand.
 - Fall-prevention focus raises balance to at least 3 in every category.
 - Impact slots accept only the impact level the table names (moderate for hverdagsaktiv, high
   for traeningsaktiv, low for the brisk-walking slot); the physiotherapist can add others by hand.
@@ -303,6 +306,8 @@ def _matches(slot: Slot, exercise: ExerciseSpec) -> bool:
         return False
     if exercise.kind not in slot.kinds:
         return False
+    if exercise.needs_supervision and not slot.prefer_supervised:
+        return False  # supervised heavy lifts only in the heavy-lift slot (§7: traeningsaktiv)
     if slot.impacts is not None and exercise.impact not in slot.impacts:
         return False
     return not slot.hints or _mentions(exercise, slot.hints)
@@ -323,9 +328,9 @@ def _safe(exercise: ExerciseSpec, request: ProgramRequest) -> bool:
 def _score(slot: Slot, exercise: ExerciseSpec, request: ProgramRequest) -> tuple:
     """Sort key, lower is better; see the module docstring for the order."""
     return (
+        bool(slot.prefer_words) and not _mentions(exercise, slot.prefer_words),
         not exercise.equipment <= request.available_equipment,
         exercise.domain != slot.domain,
-        bool(slot.prefer_words) and not _mentions(exercise, slot.prefer_words),
         slot.kinds.index(exercise.kind),
         slot.impacts.index(exercise.impact) if slot.impacts else 0,
         slot.prefer_supervised and request.supervised and not exercise.needs_supervision,

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessment.selectors import assessment_get
@@ -12,16 +11,14 @@ from osteoactive.access import (
     physiotherapist_required,
     refuse_unless_post,
 )
+from osteoactive.language import current_language
+from prescriptions.selectors import prescriptions_of_program, prescriptions_using
 
 from . import selectors, services
 from .exercise_spec import EQUIPMENT, Domain, Level
 from .forms import DoseForm, ExerciseForm, ProgramOptionsForm, label_choices
 from .labels import DOMAIN_LABELS, EQUIPMENT_LABELS, LEVEL_LABELS
 from .presentation import grouped_items
-
-
-def _language():
-    return "en" if (get_language() or "da").startswith("en") else "da"
 
 
 @physiotherapist_required
@@ -46,7 +43,7 @@ def program_detail(request, program_id):
     patient = program.assessment.patient
     audit.record(request, "view", program, patient=patient)
     items = list(selectors.program_items(program))
-    language = _language()
+    language = current_language()
     context = {
         "program": program,
         "patient": patient,
@@ -56,17 +53,10 @@ def program_detail(request, program_id):
         ],
         "notes": [note.get(language, "") for note in program.notes],
         "library": selectors.library_for(patient.clinic),
+        "prescriptions": prescriptions_of_program(program),
         "language": language,
     }
-    context.update(program_extra_context(program))
     return render(request, "programs/program_detail.html", context)
-
-
-def program_extra_context(program):
-    """Hook for the prescriptions app: the program's issued versions."""
-    from prescriptions.selectors import prescriptions_of_program
-
-    return {"prescriptions": prescriptions_of_program(program)}
 
 
 @physiotherapist_required
@@ -100,7 +90,7 @@ def item_dose(request, item_id):
         services.program_item_set_dose(item=item, **form.cleaned_data)
         audit.record(request, "update", item.program, patient=item.program.patient, fields=["dose"])
         return redirect("programs:program_detail", item.program_id)
-    title = _("Dose: %(name)s") % {"name": item.exercise.name(_language())}
+    title = _("Dose: %(name)s") % {"name": item.exercise.name(current_language())}
     return render(request, "osteoactive/form_page.html", {"form": form, "title": title})
 
 
@@ -126,7 +116,7 @@ def item_add(request, program_id):
             program=program, exercise=exercise, confirmed=request.POST.get("confirmed") == "1"
         )
     except services.NeedsConfirmation as needed:
-        language = _language()
+        language = current_language()
         context = {
             "program": program,
             "exercise": exercise,
@@ -153,7 +143,7 @@ def _filters(request):
 def library_list(request):
     filters = _filters(request)
     exercises = selectors.library_search(
-        request.membership.clinic, **filters, name_field=f"name_{_language()}"
+        request.membership.clinic, **filters, name_field=f"name_{current_language()}"
     )
     context = {
         "exercises": exercises,
@@ -168,22 +158,16 @@ def library_list(request):
 @member_required
 def exercise_detail(request, exercise_id):
     exercise = selectors.exercise_get(request.membership, exercise_id)
-    language = _language()
+    language = current_language()
     context = {
         "exercise": exercise,
         "name": exercise.name(language),
         "instructions": exercise.instructions(language),
         "safety_tip": exercise.safety_tip(language),
-        "usage": exercise_usage(request.membership.clinic, exercise),
+        "usage": prescriptions_using(request.membership.clinic, exercise),
         "language": language,
     }
     return render(request, "programs/exercise_detail.html", context)
-
-
-def exercise_usage(clinic, exercise):
-    from prescriptions.selectors import prescriptions_using
-
-    return prescriptions_using(clinic, exercise)
 
 
 @clinic_admin_required

@@ -1,7 +1,7 @@
 from django import template
-from django.utils.translation import get_language
 
 from assessment.categories import Category
+from osteoactive.language import current_language
 
 register = template.Library()
 
@@ -10,6 +10,6 @@ register = template.Library()
 def category_label(code):
     """The category's label in the active language."""
     try:
-        return Category(code).label("en" if (get_language() or "").startswith("en") else "da")
+        return Category(code).label(current_language())
     except ValueError:
         return code

@@ -1,6 +1,6 @@
 from django import template
-from django.utils.translation import get_language
 
+from osteoactive.language import current_language
 from programs.exercise_spec import Domain, Impact, Kind, Level
 from programs.labels import (
     DOMAIN_LABELS,
@@ -22,10 +22,6 @@ LABELS = {
 }
 
 
-def _language():
-    return "en" if (get_language() or "").startswith("en") else "da"
-
-
 @register.filter
 def attribute_label(exercise, field):
     """An exercise attribute (domain, kind, min_level, impact) in the reader's language."""
@@ -33,14 +29,14 @@ def attribute_label(exercise, field):
     if not code:
         return ""
     enum, labels = LABELS[field]
-    return label(labels, enum(code), _language())
+    return label(labels, enum(code), current_language())
 
 
 @register.filter
 def equipment_label(codes):
-    return ", ".join(label(EQUIPMENT_LABELS, code, _language()) for code in codes)
+    return ", ".join(label(EQUIPMENT_LABELS, code, current_language()) for code in codes)
 
 
 @register.filter
 def exercise_name(exercise):
-    return exercise.name(_language())
+    return exercise.name(current_language())

@@ -222,3 +222,14 @@ def test_progress_charts_show_cut_offs(physio_client, patient):
     charts = page.context["charts"]
     assert len(charts) == 4
     assert "<svg" in charts[0] and "13,5" in charts[0] and "20" in charts[0]
+
+
+def test_choosing_the_suggested_category_needs_no_reason(physio_client, patient):
+    response = physio_client.post(create_url(patient), valid_post(final_category="akutfase"))
+    assert response.status_code == 302
+    assert Assessment.objects.get().override_reason == ""
+
+
+def test_a_huge_page_number_is_not_an_error(physio_client):
+    response = physio_client.get(reverse("assessment:patient_list"), {"page": "9" * 30})
+    assert response.status_code == 200

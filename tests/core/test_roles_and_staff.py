@@ -90,3 +90,8 @@ def test_cannot_switch_to_a_clinic_without_membership(physio_client, other_clini
     assert (
         "Klinik Syd" not in physio_client.get(reverse("assessment:patient_list")).content.decode()
     )
+
+
+def test_switching_to_a_malformed_clinic_id_is_ignored(physio_client):
+    response = physio_client.post(reverse("clinic_switch"), {"clinic": "nope"})
+    assert response.status_code == 302

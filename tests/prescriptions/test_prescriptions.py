@@ -49,9 +49,10 @@ def test_library_edit_never_changes_an_issued_handout(issue, program, physio):
     prescription.refresh_from_db()
     assert prescription.snapshot["exercises"][0]["name"]["da"] == original
     prescription.handouts.all().delete()
-    handout = services.handout_request(
+    handout, created = services.handout_request(
         prescription=prescription, language="da", requested_by=physio
     )
+    assert created
     services.handout_render(handout.id)
     handout.refresh_from_db()
     text = pdf_text(handout)
@@ -61,8 +62,10 @@ def test_library_edit_never_changes_an_issued_handout(issue, program, physio):
 def test_duplicate_requests_while_queued_create_one_render(issue, program, physio):
     prescription, callbacks = issue(program, render=False)
     assert len(callbacks) == 1
-    again = services.handout_request(prescription=prescription, language="da", requested_by=physio)
-    assert prescription.handouts.count() == 1
+    again, created = services.handout_request(
+        prescription=prescription, language="da", requested_by=physio
+    )
+    assert not created and prescription.handouts.count() == 1
     assert again.status == Handout.Status.QUEUED
 
 
@@ -84,10 +87,10 @@ def test_ready_handout_is_served_without_rendering_again(
     prescription, _ = issue(program)
     ready = prescription.handouts.get()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        same = services.handout_request(
+        same, created = services.handout_request(
             prescription=prescription, language=ready.language, requested_by=physio
         )
-    assert same == ready and callbacks == []
+    assert same == ready and not created and callbacks == []
 
 
 def test_second_language_is_rendered_on_request(issue, program, physio_client, patient):
@@ -164,3 +167,41 @@ def test_branding_goes_into_new_snapshots_only(issue, program, clinic_admin, cli
     second, _ = issue(program)
     assert second.snapshot["clinic"]["footer"] == "Ny sidefod"
     assert first.snapshot["clinic"]["footer"] != "Ny sidefod"
+
+
+def test_a_render_without_progress_is_given_up_and_can_be_asked_for_again(issue, program, physio):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    prescription, _ = issue(program, render=False)
+    stuck = prescription.handouts.get()
+    Handout.objects.filter(pk=stuck.pk).update(
+        status=Handout.Status.RENDERING, updated_at=timezone.now() - timedelta(hours=1)
+    )
+    renewed, created = services.handout_request(
+        prescription=prescription, language=stuck.language, requested_by=physio
+    )
+    stuck.refresh_from_db()
+    assert created and renewed != stuck and stuck.status == Handout.Status.FAILED
+    assert services.handout_render(stuck.id) == Handout.Status.FAILED  # a late delivery
+
+
+def test_a_render_that_keeps_killing_its_worker_stops_after_three_starts(issue, program):
+    prescription, _ = issue(program, render=False)
+    handout = prescription.handouts.get()
+    Handout.objects.filter(pk=handout.pk).update(status=Handout.Status.RENDERING, attempts=3)
+    assert services.handout_render(handout.id) == Handout.Status.FAILED
+    handout.refresh_from_db()
+    assert handout.status == Handout.Status.FAILED and "3 attempts" in handout.error
+
+
+def test_asking_for_a_handout_is_audited(issue, program, physio_client):
+    from osteoactive.models import AuditEvent
+
+    prescription, _ = issue(program, render=False)
+    physio_client.post(
+        reverse("prescriptions:handout_request", args=[prescription.id]), {"language": "en"}
+    )
+    english = prescription.handouts.get(language="en")
+    assert AuditEvent.objects.filter(action="create", object_id=str(english.id)).exists()

@@ -33,3 +33,19 @@ def test_vertebral_fracture_never_gets_loaded_flexion(category):
     request = ProgramRequest(category=category, qualifying_vertebral_fracture=True)
     program = generate_program(request, LIBRARY)
     assert not any(item.loaded_spinal_flexion for item in program.items)
+
+
+@pytest.mark.parametrize("category", list(Category))
+def test_supervised_lifts_only_in_the_heavy_lift_slot(category):
+    request = ProgramRequest(category=category, setting="supervised")
+    program = generate_program(request, LIBRARY)
+    supervised = [item for item in program.items if item.needs_supervision]
+    assert all(item.slot.id == "heavy_lift" for item in supervised)
+    if category != Category.TRAENINGSAKTIV:
+        assert supervised == []
+
+
+@pytest.mark.parametrize("setting", ["home", "gym", "supervised"])
+def test_acute_pain_relief_is_rest_positions(setting):
+    program = generate_program(ProgramRequest(category=Category.AKUTFASE, setting=setting), LIBRARY)
+    assert {i.slot.id: i.key for i in program.items}["pain_relief"] == "rest-positions"

@@ -279,3 +279,24 @@ def write(tmp_path, name, data):
     path = tmp_path / name
     path.write_text(json.dumps(data))
     return path
+
+
+def test_exercise_usage_names_patients_only_to_physiotherapists(
+    issued, clinic_admin, physio_client
+):
+    from django.test import Client
+
+    exercise = issued.exercises.first()
+    url = reverse("programs:exercise_detail", args=[exercise.id])
+    assert issued.patient.last_name in physio_client.get(url).content.decode()
+    admin = Client()
+    admin.force_login(clinic_admin)
+    page = admin.get(url).content.decode()
+    assert issued.patient.last_name not in page and "1" in page
+
+
+@pytest.fixture
+def issued(program, physio_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        physio_client.post(reverse("prescriptions:prescription_issue", args=[program.id]))
+    return program.prescriptions.get()
