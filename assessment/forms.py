@@ -224,6 +224,7 @@ class AssessmentForm(forms.Form):
         self.fields["walking_aid"].required = False
         self.fractures = FractureFormSet(*args, prefix="fractures", initial=fracture_initial)
         self.inputs = None
+        self.result = None
 
     def input_json(self) -> dict:
         """The §5 JSON of what was typed; only valid after Django's own field cleaning."""
@@ -286,8 +287,9 @@ class AssessmentForm(forms.Form):
             self.inputs = parse_assessment(self.input_json(), today=self.today)
         except InputError as problem:
             self._attach(problem.errors)
+        self.result = categorise(self.inputs) if self.inputs else None
         chosen = cleaned.get("final_category")
-        suggested = categorise(self.inputs).category.value if self.inputs else None
+        suggested = self.result.category.value if self.result else None
         if chosen and chosen != suggested and not cleaned.get("override_reason", "").strip():
             self.add_error(
                 "override_reason",

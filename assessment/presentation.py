@@ -17,7 +17,7 @@ def stored_result(assessment) -> CategorisationResult:
 
 
 def result_view(result: CategorisationResult, language: str) -> dict:
-    language = "en" if (language or "da").startswith("en") else "da"
+    """`language` is "da" or "en" (osteoactive.language.current_language)."""
     return {
         "category": result.category.value,
         "category_label": result.category.label(language),

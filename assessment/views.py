@@ -4,18 +4,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from osteoactive import audit
 from osteoactive.access import clinic_admin_required, physiotherapist_required, refuse_unless_post
+from osteoactive.language import current_language
 from osteoactive.pagination import page_of
 from prescriptions.selectors import prescriptions_of
 from programs.forms import ProgramOptionsForm
 
 from . import gdpr, selectors, services
 from .categories import Category
-from .categorisation import categorise
 from .forms import AssessmentForm, PatientForm
 from .presentation import result_view, stored_result
 from .progress import progress_charts
@@ -67,12 +66,9 @@ def patient_edit(request, patient_id):
         audit.record(request, "update", patient, patient=patient, fields=form.changed_data)
         messages.success(request, _("The patient was saved."))
         return redirect("assessment:patient_detail", patient.id)
-    context = {"form": form, "title": _("Edit patient"), "cancel_url": patient_url(patient)}
+    cancel_url = reverse("assessment:patient_detail", args=[patient.id])
+    context = {"form": form, "title": _("Edit patient"), "cancel_url": cancel_url}
     return render(request, "osteoactive/form_page.html", context)
-
-
-def patient_url(patient):
-    return reverse("assessment:patient_detail", args=[patient.id])
 
 
 @physiotherapist_required
@@ -131,9 +127,9 @@ def assessment_create(request, patient_id):
 
 
 def _preview(form):
-    if form.inputs is None:
+    if form.result is None:
         return {"errors": True}
-    return result_view(categorise(form.inputs), get_language())
+    return result_view(form.result, current_language())
 
 
 @physiotherapist_required
@@ -151,7 +147,7 @@ def assessment_preview(request, patient_id):
 def assessment_detail(request, assessment_id):
     assessment = selectors.assessment_get(request.membership, assessment_id)
     audit.record(request, "view", assessment, patient=assessment.patient)
-    language = get_language()
+    language = current_language()
     context = {
         "assessment": assessment,
         "patient": assessment.patient,
