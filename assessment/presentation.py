@@ -2,6 +2,9 @@
 
 from dataclasses import replace
 
+from django.utils.translation import gettext as _
+
+from .categories import Category
 from .categorisation import CategorisationResult, result_from_json
 
 
@@ -40,3 +43,17 @@ def result_view(result: CategorisationResult, language: str) -> dict:
         ],
         "ruleset": result.ruleset,
     }
+
+
+def category_choices(assessment, language: str) -> list[tuple[str, str, bool]]:
+    """(code, label, chosen) for the category select, the suggestion marked in its label."""
+    suggested = _("suggested")
+    return [
+        (
+            category.value,
+            category.label(language)
+            + (f" ({suggested})" if category == assessment.suggested_category else ""),
+            category == assessment.final_category,
+        )
+        for category in Category
+    ]

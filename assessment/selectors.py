@@ -37,11 +37,15 @@ def assessments_of(patient):
 
 
 def assessment_get(membership, assessment_id) -> Assessment:
-    return get_object_or_404(
-        Assessment.objects.select_related("patient", "patient__clinic", "assessed_by"),
+    """The assessment with its patient, whose clinic is the membership's (read once per
+    request already), or 404."""
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("patient"),
         id=assessment_id,
         patient__clinic=membership.clinic,
     )
+    assessment.patient.clinic = membership.clinic
+    return assessment
 
 
 def latest_assessment(patient):

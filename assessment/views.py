@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from osteoactive import audit
@@ -11,23 +13,25 @@ from osteoactive.access import clinic_admin_required, physiotherapist_required, 
 from osteoactive.language import current_language
 from osteoactive.pagination import page_of
 from prescriptions.selectors import prescriptions_of
-from programs.forms import ProgramOptionsForm
+from programs.selectors import programs_of
 
 from . import gdpr, selectors, services
 from .categories import Category
 from .forms import AssessmentForm, PatientForm
-from .presentation import result_view, stored_result
+from .presentation import category_choices, result_view, stored_result
 from .progress import progress_charts
 
 PAGE_SIZE = 25
+PATIENT_LIST_FIELDS = ("id", "first_name", "last_name", "birth_date", "cpr", "handout_language")
 
 
+@transaction.non_atomic_requests
 @physiotherapist_required
 def patient_list(request):
     search = request.GET.get("q", "")[:100]
     archived = request.GET.get("archived") == "1"
     patients = selectors.patients_for(request.membership, search=search, archived=archived)
-    page = page_of(patients, request.GET.get("page"), PAGE_SIZE)
+    page = page_of(patients.only(*PATIENT_LIST_FIELDS), request.GET.get("page"), PAGE_SIZE)
     context = {"page": page, "search": search, "archived": archived}
     return render(request, "assessment/patient_list.html", context)
 
@@ -42,6 +46,7 @@ def patient_create(request):
     return render(request, "osteoactive/form_page.html", {"form": form, "title": _("New patient")})
 
 
+@transaction.non_atomic_requests
 @physiotherapist_required
 def patient_detail(request, patient_id):
     patient = selectors.patient_get(request.membership, patient_id)
@@ -143,18 +148,21 @@ def assessment_preview(request, patient_id):
     return render(request, "assessment/_preview.html", {"preview": _preview(form), "form": form})
 
 
+@transaction.non_atomic_requests
 @physiotherapist_required
 def assessment_detail(request, assessment_id):
+    """The summary and the program list are cached fragments (the template says by what);
+    what only they show is worked out when they are rendered."""
     assessment = selectors.assessment_get(request.membership, assessment_id)
     audit.record(request, "view", assessment, patient=assessment.patient)
     language = current_language()
     context = {
         "assessment": assessment,
         "patient": assessment.patient,
-        "result": result_view(stored_result(assessment), language),
-        "categories": [(c.value, c.label(language)) for c in Category],
-        "program_form": ProgramOptionsForm(),
-        "programs": assessment.programs.order_by("-created_at"),
+        "result": SimpleLazyObject(lambda: result_view(stored_result(assessment), language)),
+        "final_category": Category(assessment.final_category).label(language),
+        "category_choices": category_choices(assessment, language),
+        "programs": SimpleLazyObject(lambda: list(programs_of(assessment))),
     }
     return render(request, "assessment/assessment_detail.html", context)
 

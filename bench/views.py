@@ -1,7 +1,7 @@
 """The baseline: a bare Django view, login required, rendering 25 rows of a plain table.
 
-It goes through the same middleware as the app's pages (session, auth, CSRF, CSP, the session
-saved on every request), but reads nothing else from the database and has no base template.
+It goes through the same middleware as the app's pages (session, auth, CSRF, CSP), but reads
+nothing else from the database and has no base template.
 """
 
 from datetime import date

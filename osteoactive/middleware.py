@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.utils import translation
 
-from .selectors import memberships_of
+from .selectors import active_memberships
 
 SESSION_KEY = "active_clinic_id"
 TOUCHED_KEY = "_touched"
@@ -20,7 +20,7 @@ class ActiveClinicMiddleware:
     def __call__(self, request):
         request.memberships, request.membership = [], None
         if request.user.is_authenticated:
-            request.memberships = list(memberships_of(request.user))
+            request.memberships = active_memberships(request.user)
             chosen = request.session.get(SESSION_KEY)
             request.membership = next(
                 (m for m in request.memberships if str(m.clinic_id) == chosen),

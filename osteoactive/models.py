@@ -20,7 +20,21 @@ class UUIDModel(models.Model):
 
 
 class User(AbstractUser):
-    pass
+    # Raised whenever one of the user's memberships or their clinics changes. The user row is
+    # read on every request anyway, so the memberships can be cached under this version and
+    # a change is seen by the next request in every process (osteoactive.selectors).
+    memberships_version = models.PositiveIntegerField(default=0, editable=False)
+
+    def save(self, *args, **kwargs):
+        """Never writes memberships_version back: only the signals' UPDATE raises it, and a user
+        loaded before a membership change must not put the old number back."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "memberships_version"
+            ]
+        super().save(*args, **kwargs)
 
 
 class Clinic(UUIDModel):
@@ -105,13 +119,27 @@ class AuditEvent(models.Model):
         LOCKOUT = "lockout", _("locked out")
 
     id = models.BigAutoField(primary_key=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True)
+    # No database constraints to users and clinics: an insert then checks and key-share locks
+    # the user's and the clinic's rows, on every page view, from every worker at once. The log
+    # outlives its users anyway (actor_username); deletions still set these to NULL.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
     )
     actor_username = models.CharField(max_length=150, blank=True)
     clinic = models.ForeignKey(
-        Clinic, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
+        Clinic,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+        db_constraint=False,
+        db_index=False,  # covered by the (clinic, -at) index
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     object_type = models.CharField(max_length=40, blank=True)

@@ -1,16 +1,34 @@
 """Reads of clinics and memberships, always starting from the acting user."""
 
+from django.core.cache import cache
+
 from .models import Membership
+
+MEMBERSHIPS_CACHE_SECONDS = 3600
 
 
 def memberships_of(user):
     if not user.is_authenticated:
         return Membership.objects.none()
     return (
-        Membership.objects.filter(user=user, is_active=True, clinic__isnull=False)
+        Membership.objects.filter(user=user, is_active=True)
         .select_related("clinic")
         .order_by("clinic__name")
     )
+
+
+def active_memberships(user) -> list:
+    """The user's active memberships with their clinics, read once per memberships_version:
+    every page needs them, and they change far more rarely than pages are viewed."""
+    if not user.is_authenticated:
+        return []
+    # date_joined too: SQLite may give a deleted user's id to the next new user.
+    key = f"memberships:{user.pk}:{user.date_joined.timestamp()}:{user.memberships_version}"
+    memberships = cache.get(key)
+    if memberships is None:
+        memberships = list(memberships_of(user))
+        cache.set(key, memberships, MEMBERSHIPS_CACHE_SECONDS)
+    return memberships
 
 
 def staff_of(clinic):

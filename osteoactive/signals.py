@@ -1,16 +1,18 @@
-"""Authentication events go into the audit log next to patient access."""
+"""Authentication events go into the audit log next to patient access; membership and clinic
+changes raise the users' memberships_version."""
 
 from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import AuditEvent
+from .models import AuditEvent, Clinic, Membership
 
 
 def _clinics_of(username):
     """The clinics whose admins should see an event about this login name (or none)."""
-    from .models import Membership
-
     clinics = Membership.objects.filter(user__username=username).values_list("clinic_id", flat=True)
     return list(clinics) or [None]
 
@@ -44,3 +46,20 @@ def record_lockout(sender, request=None, username=None, ip_address=None, **kwarg
 @receiver(user_logged_in)
 def record_login(sender, request, user, **kwargs):
     _record(AuditEvent.Action.LOGIN, user.get_username(), _address(request), actor=user)
+
+
+@receiver([post_save, post_delete], sender=Membership)
+def _membership_changed(sender, instance, **kwargs):
+    _new_memberships_version(id=instance.user_id)
+
+
+@receiver(post_save, sender=Clinic)
+def _clinic_changed(sender, instance, **kwargs):
+    _new_memberships_version(memberships__clinic=instance)
+
+
+def _new_memberships_version(**users):
+    """Cached memberships (osteoactive.selectors.active_memberships) are read no more."""
+    get_user_model().objects.filter(**users).update(
+        memberships_version=F("memberships_version") + 1
+    )

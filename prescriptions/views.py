@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ def prescription_issue(request, program_id):
     return redirect("prescriptions:prescription_detail", prescription.id)
 
 
+@transaction.non_atomic_requests
 @physiotherapist_required
 def prescription_detail(request, prescription_id):
     prescription = selectors.prescription_get(request.membership, prescription_id)

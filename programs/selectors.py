@@ -52,10 +52,19 @@ def own_exercise_get(membership, exercise_id) -> Exercise:
 
 
 def program_get(membership, program_id) -> Program:
-    return get_object_or_404(
-        Program.objects.select_related("assessment__patient__clinic"),
+    program = get_object_or_404(
+        Program.objects.select_related("assessment__patient"),
         id=program_id,
         assessment__patient__clinic=membership.clinic,
+    )
+    program.assessment.patient.clinic = membership.clinic
+    return program
+
+
+def programs_of(assessment):
+    """The assessment's programs, newest first, as the result page lists them."""
+    return assessment.programs.only("id", "assessment_id", "created_at", "setting").order_by(
+        "-created_at"
     )
 
 

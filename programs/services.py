@@ -88,6 +88,8 @@ def program_generate(
     ]
     program.notes = [dict(note) for note in generated.notes]
     program.save(update_fields=["unfilled", "notes"])
+    # The result page lists the assessment's programs in a fragment cached by its updated_at.
+    assessment.save(update_fields=["updated_at"])
     return program
 
 

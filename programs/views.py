@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -37,6 +38,7 @@ def program_generate(request, assessment_id):
     return redirect("programs:program_detail", program.id)
 
 
+@transaction.non_atomic_requests
 @physiotherapist_required
 def program_detail(request, program_id):
     program = selectors.program_get(request.membership, program_id)

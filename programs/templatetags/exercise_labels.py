@@ -2,6 +2,7 @@ from django import template
 
 from osteoactive.language import current_language
 from programs.exercise_spec import Domain, Impact, Kind, Level
+from programs.forms import ProgramOptionsForm
 from programs.labels import (
     DOMAIN_LABELS,
     EQUIPMENT_LABELS,
@@ -40,3 +41,9 @@ def equipment_label(codes):
 @register.filter
 def exercise_name(exercise):
     return exercise.name(current_language())
+
+
+@register.simple_tag
+def program_options_form():
+    """An empty program-options form, for the fragment the result page shows."""
+    return ProgramOptionsForm()

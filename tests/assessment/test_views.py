@@ -1,4 +1,6 @@
+import re
 from datetime import date, timedelta
+from urllib.parse import urljoin
 
 import pytest
 from django.urls import reverse
@@ -181,6 +183,16 @@ def test_patient_list_paginates(physio_client, clinic):
     assert len(first.context["page"].object_list) == 25
     second = physio_client.get(reverse("assessment:patient_list"), {"page": 2})
     assert len(second.context["page"].object_list) == 5
+
+
+def test_patient_list_rows_link_to_the_patient(physio_client, clinic):
+    patient = PatientFactory(clinic=clinic, first_name="Inger", last_name="Holm")
+    list_url = reverse("assessment:patient_list")
+    page = physio_client.get(list_url, {"q": "holm", "page": "1"}).content.decode()
+    href = re.search(r'<a href="([^"]+)">Holm, Inger</a>', page)[1]
+    assert urljoin(f"http://testserver{list_url}?q=holm", href) == (
+        "http://testserver" + reverse("assessment:patient_detail", args=[patient.id])
+    )
 
 
 def test_create_patient_validates_cpr_against_birth_date(physio_client, clinic):

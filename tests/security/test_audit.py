@@ -26,6 +26,15 @@ def test_viewing_a_patient_writes_one_row_with_who_when_where(physio_client, phy
     assert event.object_type == "patient" and event.clinic == patient.clinic
 
 
+def test_the_log_outlives_the_user_who_acted(physio_client, physio, patient):
+    physio_client.get(reverse("assessment:patient_detail", args=[patient.id]))
+    physio.memberships.all().delete()
+    physio.delete()
+    event = AuditEvent.objects.get(action="view", patient_id=patient.id)
+    assert event.actor_id is None and event.actor_username == "physio"
+    assert event.clinic == patient.clinic
+
+
 def test_changes_record_field_names_not_values(physio_client, patient):
     physio_client.post(
         reverse("assessment:patient_edit", args=[patient.id]),
