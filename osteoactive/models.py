@@ -119,7 +119,7 @@ class AuditEvent(models.Model):
         LOCKOUT = "lockout", _("locked out")
 
     id = models.BigAutoField(primary_key=True)
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
     # No database constraints to users and clinics: an insert then checks and key-share locks
     # the user's and the clinic's rows, on every page view, from every worker at once. The log
     # outlives its users anyway (actor_username); deletions still set these to NULL.

@@ -1,6 +1,6 @@
 """Reads of clinics and memberships, always starting from the acting user."""
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .models import Membership
 
@@ -24,6 +24,7 @@ def active_memberships(user) -> list:
         return []
     # date_joined too: SQLite may give a deleted user's id to the next new user.
     key = f"memberships:{user.pk}:{user.date_joined.timestamp()}:{user.memberships_version}"
+    cache = caches["in_process"]
     memberships = cache.get(key)
     if memberships is None:
         memberships = list(memberships_of(user))

@@ -5,7 +5,7 @@ from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .models import AuditEvent, Clinic, Membership
@@ -51,6 +51,14 @@ def record_login(sender, request, user, **kwargs):
 @receiver([post_save, post_delete], sender=Membership)
 def _membership_changed(sender, instance, **kwargs):
     _new_memberships_version(id=instance.user_id)
+
+
+@receiver(pre_save, sender=Membership)
+def _membership_given_to_another_user(sender, instance, **kwargs):
+    """The admin can move a membership to another user: the one who had it loses it now."""
+    if not instance._state.adding:
+        previous = Membership.objects.filter(pk=instance.pk).exclude(user_id=instance.user_id)
+        _new_memberships_version(id__in=previous.values("user_id"))
 
 
 @receiver(post_save, sender=Clinic)

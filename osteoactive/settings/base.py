@@ -109,6 +109,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# In each process's memory, never in Redis or on its disk: the users' memberships (kept right by
+# their version) and the result page's fragments, which hold health data. Pages then also keep
+# working while Redis is down.
+CACHES["in_process"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "in-process",
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
 
 # Celery: with no broker, tasks run in-process so the embedded default needs no Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

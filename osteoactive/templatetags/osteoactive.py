@@ -43,11 +43,12 @@ def fixed(template_name, **flags):
     The template gets the flags as its whole context: no request, user or CSRF token."""
     if settings.DEBUG:
         return render_to_string(template_name, flags)
-    return _rendered_once(template_name, get_language(), tuple(sorted(flags.items())))
+    key = (get_language(), get_script_prefix(), tuple(sorted(flags.items())))
+    return _rendered_once(template_name, *key)
 
 
 @lru_cache(maxsize=256)
-def _rendered_once(template_name, language, flags):
+def _rendered_once(template_name, language, script_prefix, flags):
     return render_to_string(template_name, dict(flags))
 
 

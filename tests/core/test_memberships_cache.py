@@ -90,3 +90,22 @@ def test_a_new_user_never_gets_a_deleted_users_memberships(clinic):
     old.delete()
     new.save()
     assert active_memberships(fresh(new)) == []
+
+
+def test_membership_given_to_another_user_is_gone_at_once(physio_client, physio, clinic):
+    assert physio_client.get(PATIENTS).status_code == 200
+    membership = physio.memberships.get()
+    membership.user = UserFactory(username="successor")
+    membership.save()
+    assert physio_client.get(PATIENTS).status_code == 403
+
+
+def test_pages_work_while_the_redis_cache_is_down(physio_client, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        },
+    }
+    assert physio_client.get(PATIENTS).status_code == 200
