@@ -7,16 +7,6 @@ from .models import Membership
 MEMBERSHIPS_CACHE_SECONDS = 3600
 
 
-def memberships_of(user):
-    if not user.is_authenticated:
-        return Membership.objects.none()
-    return (
-        Membership.objects.filter(user=user, is_active=True)
-        .select_related("clinic")
-        .order_by("clinic__name")
-    )
-
-
 def active_memberships(user) -> list:
     """The user's active memberships with their clinics, read once per memberships_version:
     every page needs them, and they change far more rarely than pages are viewed."""
@@ -27,7 +17,11 @@ def active_memberships(user) -> list:
     cache = caches["in_process"]
     memberships = cache.get(key)
     if memberships is None:
-        memberships = list(memberships_of(user))
+        memberships = list(
+            Membership.objects.filter(user=user, is_active=True)
+            .select_related("clinic")
+            .order_by("clinic__name")
+        )
         cache.set(key, memberships, MEMBERSHIPS_CACHE_SECONDS)
     return memberships
 
