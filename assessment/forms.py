@@ -10,31 +10,18 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from osteoactive.language import current_language
+from osteoactive.domain.categories import Category
+from osteoactive.language import current_language, labelled_choices
 
-from .categories import Category
-from .categorisation import categorise
-from .cpr import cpr_matches_birth_date, normalise_cpr
-from .inputs import (
-    NON_FIELD,
-    RANGES,
-    TANDEM_CEILINGS,
-    FractureSite,
-    InputError,
-    RiskFactor,
-    TScoreSite,
-    WalkingAid,
-    age_at,
-    parse_assessment,
-)
+from .domain.cpr import cpr_matches_birth_date, normalise_cpr
+from .domain.inputs import RANGES, TANDEM_CEILINGS, age_at
+from .domain.parsing import parse_assessment
+from .domain.readers import NON_FIELD, InputError
+from .domain.rules import categorise
+from .domain.vocabulary import FractureSite, RiskFactor, TScoreSite, WalkingAid
 from .models import Patient
 
 T_SCORE_FIELDS = {f"t_{site.value}": site for site in TScoreSite}
-
-
-def labelled_choices(enum):
-    language = current_language()
-    return [(member.value, member.label(language)) for member in enum]
 
 
 class LabelledChoiceField(forms.ChoiceField):

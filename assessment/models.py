@@ -4,11 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from osteoactive.domain.categories import CATEGORY_CHOICES
 from osteoactive.models import Clinic, UUIDModel
-
-from .categories import Category
-
-CATEGORY_CHOICES = [(c.value, c.value) for c in Category]
 
 
 class Patient(UUIDModel):

@@ -4,8 +4,10 @@ from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
-from .categories import Category
-from .categorisation import CategorisationResult, result_from_json
+from osteoactive.domain.categories import Category
+
+from .domain.result import CategorisationResult
+from .domain.serialisation import result_from_json
 
 
 def stored_result(assessment) -> CategorisationResult:

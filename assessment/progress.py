@@ -4,7 +4,9 @@ from django.utils.translation import gettext as _
 
 from osteoactive.language import current_language
 
-from .categorisation import (
+from .domain.charts import Chart, CutOff, render_chart
+from .domain.inputs import age_at
+from .domain.rules import (
     FALL_STS5_ABOVE,
     FALL_TANDEM_BELOW,
     FALL_TUG_ABOVE,
@@ -13,8 +15,6 @@ from .categorisation import (
     TUG_TRAINING_MAX,
     sts5_age_norm,
 )
-from .charts import Chart, CutOff, render_chart
-from .inputs import age_at
 
 
 def progress_charts(patient, assessments):

@@ -5,9 +5,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from .categories import RULESET
-from .categorisation import categorise, result_to_json
-from .inputs import AssessmentInput, assessment_to_json
+from .domain.inputs import AssessmentInput
+from .domain.result import RULESET
+from .domain.rules import categorise
+from .domain.serialisation import assessment_to_json, result_to_json
 from .models import Assessment, Patient
 
 

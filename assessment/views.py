@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from osteoactive import audit
 from osteoactive.access import clinic_admin_required, physiotherapist_required, refuse_unless_post
+from osteoactive.domain.categories import Category
 from osteoactive.language import current_language
 from osteoactive.pagination import page_of
 from prescriptions.selectors import prescriptions_of
 from programs.selectors import programs_of
 
 from . import gdpr, selectors, services
-from .categories import Category
 from .forms import AssessmentForm, PatientForm
 from .presentation import category_choices, result_view, stored_result
 from .progress import progress_charts

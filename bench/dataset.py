@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from assessment.inputs import parse_assessment
+from assessment.domain.parsing import parse_assessment
 from assessment.models import Assessment, Patient
 from assessment.services import assessment_create
-from osteoactive.demo import _demo_patients
 from osteoactive.models import Clinic, Membership
+from prescriptions.demo import _demo_patients
 from programs.services import program_generate
 
 USERNAME = "bench-fysio"

@@ -21,19 +21,20 @@ import re
 from datetime import date
 
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.formats import date_format
 
-from assessment.categories import Category
-from programs.dosing import dose_text
-from programs.exercise_spec import Domain, Dose, DoseType
-from programs.labels import DOMAIN_LABELS, EQUIPMENT_LABELS, label
+from osteoactive.domain.categories import Category
+from osteoactive.domain.languages import LANGUAGES, in_language
+from osteoactive.domain.vocabulary import Domain
+from programs.domain.dosing import dose_text
+from programs.domain.spec import DoseType, Equipment, dose_from_json
 
 from . import handout_text as T
 
-LANGUAGES = ("da", "en")
 TEMPLATE = "handouts/handout.html"
 DAILY = 7
 DOMAIN_ORDER = (Domain.STAERK, Domain.STABIL, Domain.STRAKT)
-_DOSE_FIELDS = ("sets", "reps", "seconds", "minutes", "metres")
 _IMAGE_URI = re.compile(r"data:image/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=\s]+")
 
 
@@ -51,7 +52,7 @@ def handout_context(snapshot: dict, language: str) -> dict:
     underlying = snapshot["category"].get("underlying")
     underlying = Category(underlying) if underlying else None
     exercises = _exercises(snapshot.get("exercises") or [], lang)
-    notes = [_stored(note, lang) for note in snapshot.get("notes") or []]
+    notes = [in_language(note, lang) for note in snapshot.get("notes") or []]
 
     groups = []
     for domain in DOMAIN_ORDER:
@@ -178,16 +179,6 @@ def _split_lead(item: str) -> dict:
     return {"lead": lead, "text": rest[0].upper() + rest[1:]}
 
 
-def _stored(value, lang: str) -> str:
-    """A stored {"da", "en"} text (or a plain string) in `lang`, else the other language."""
-    if isinstance(value, str):
-        return value
-    if not isinstance(value, dict):
-        return ""
-    other = "da" if lang == "en" else "en"
-    return value.get(lang) or value.get(other) or ""
-
-
 def _stored_list(value, lang: str) -> list[str]:
     if isinstance(value, dict):
         other = "da" if lang == "en" else "en"
@@ -211,23 +202,17 @@ def _date_text(value, lang: str) -> str:
         day = date.fromisoformat(str(value)[:10])
     except ValueError:
         return str(value)
-    month = T.text(T.MONTHS, lang)[day.month - 1]
-    return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"
+    with translation.override(lang):
+        return date_format(day, "j. F Y" if lang == "da" else "j F Y")
 
 
 def _domain(domain: Domain, lang: str) -> dict:
     return {
         "code": domain.value,
-        "label": label(DOMAIN_LABELS, domain, lang),
+        "label": domain.label(lang),
         "symbol": T.DOMAIN_SYMBOLS[domain.value],
         "meaning": T.text(T.DOMAIN_MEANING[domain.value], lang),
     }
-
-
-def _dose(value) -> Dose | None:
-    if not value:
-        return None
-    return Dose(**{name: value[name] for name in _DOSE_FIELDS if value.get(name) is not None})
 
 
 def _days_text(days, lang: str) -> str:
@@ -252,7 +237,7 @@ def _phases(item: dict, dose_type: DoseType, lang: str) -> list[dict]:
     raw = item.get("phases") or []
     phases = []
     for index, phase in enumerate(raw):
-        dose = _dose(phase.get("dose"))
+        dose = dose_from_json(phase.get("dose"))
         weeks = phase.get("weeks") or [None, None]
         if dose is None:
             start = next(
@@ -268,7 +253,7 @@ def _phases(item: dict, dose_type: DoseType, lang: str) -> list[dict]:
                     "text": _glue_last_words(
                         T.text(T.EXERCISE["not_started"], lang).format(week=start)
                     ),
-                    "instruction": _stored(phase.get("instruction"), lang),
+                    "instruction": in_language(phase.get("instruction"), lang),
                 }
             )
             continue
@@ -279,7 +264,7 @@ def _phases(item: dict, dose_type: DoseType, lang: str) -> list[dict]:
                 "dose": dose_text(dose, dose_type, lang),
                 "days": _glue_last_words(_days_text(phase.get("days_per_week"), lang)),
                 "text": "",
-                "instruction": _stored(phase.get("instruction"), lang),
+                "instruction": in_language(phase.get("instruction"), lang),
             }
         )
     return phases
@@ -291,25 +276,25 @@ def _exercises(items: list, lang: str) -> list[dict]:
         dose_type = DoseType(item["dose_type"])
         phases = _phases(item, dose_type, lang)
         first = next((p for p in phases if p["started"]), None)
-        dose = dose_text(_dose(item.get("dose")), dose_type, lang)
+        dose = dose_text(dose_from_json(item.get("dose")), dose_type, lang)
         days = _days_text(item.get("days_per_week"), lang)
-        name = _stored(item.get("name"), lang)
+        name = in_language(item.get("name"), lang)
         domain = Domain(item["domain"])
         out.append(
             {
                 "number": number,
                 "key": item.get("key", ""),
                 "domain": domain,
-                "domain_label": label(DOMAIN_LABELS, domain, lang),
+                "domain_label": domain.label(lang),
                 "symbol": T.DOMAIN_SYMBOLS[domain.value],
                 "kind": item.get("kind", ""),
                 "name": name,
                 "steps": _stored_list(item.get("instructions"), lang),
-                "safety_tip": _stored(item.get("safety_tip"), lang),
+                "safety_tip": in_language(item.get("safety_tip"), lang),
                 "illustration": _image(item.get("illustration")),
                 "illustration_alt": f"{T.text(T.EXERCISE['illustration_alt'], lang)}: {name}",
                 "equipment": ", ".join(
-                    label(EQUIPMENT_LABELS, code, lang) for code in item.get("equipment") or []
+                    Equipment(code).label(lang) for code in item.get("equipment") or []
                 ),
                 "dose_line": " · ".join(part for part in (dose, days) if part),
                 "feel": first["instruction"] if first else "",

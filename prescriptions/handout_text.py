@@ -21,8 +21,6 @@ Choices where the spec is silent:
 
 from collections.abc import Mapping
 
-LANGUAGES = ("da", "en")
-
 
 def _t(da, en) -> dict:
     return {"da": da, "en": en}
@@ -623,13 +621,6 @@ LOG = {
 }
 
 FOOTER = {"page": _t("Side", "Page"), "of": _t("af", "of")}
-
-MONTHS = _t(
-    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-     "oktober", "november", "december"],
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"],
-)  # fmt: skip
 
 
 def text(entry: Mapping, language: str):

@@ -5,7 +5,7 @@ import mimetypes
 
 from django.utils import timezone
 
-from assessment.categories import Category
+from osteoactive.domain.categories import Category
 
 
 def data_uri(field_file) -> str | None:

@@ -2,22 +2,16 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from osteoactive.language import current_language
+from osteoactive.domain.vocabulary import Domain, Level
+from osteoactive.language import labelled_choices
 from osteoactive.uploads import validated_image
 
-from .exercise_spec import EQUIPMENT, Domain, DoseType, Impact, Kind, Level
-from .labels import ENUM_LABELS, EQUIPMENT_LABELS, label
+from .domain.spec import DOSE_TYPE_FIELDS, DoseType, Equipment, Impact, Kind
 from .models import Exercise, Program
 
 
-def label_choices(labels, codes):
-    """(code, label) pairs in the active language."""
-    language = current_language()
-    return [(str(code), label(labels, code, language)) for code in codes]
-
-
 def equipment_choices():
-    return label_choices(EQUIPMENT_LABELS, EQUIPMENT)
+    return labelled_choices(Equipment)
 
 
 class ProgramOptionsForm(forms.Form):
@@ -43,20 +37,11 @@ class DoseForm(forms.Form):
     metres = forms.IntegerField(label=_("Metres"), required=False, min_value=1, max_value=10000)
     days_per_week = forms.IntegerField(label=_("Days per week"), min_value=1, max_value=7)
 
-    REQUIRED = {
-        DoseType.REPETITIONS: ("sets", "reps"),
-        DoseType.HOLD_SECONDS: ("sets", "seconds"),
-        DoseType.DURATION_MINUTES: ("minutes",),
-        DoseType.DISTANCE: ("metres",),
-    }
-
     def __init__(self, *args, dose_type, **kwargs):
         super().__init__(*args, **kwargs)
-        self.required_fields = self.REQUIRED[DoseType(dose_type)]
+        self.required_fields, optional = DOSE_TYPE_FIELDS[DoseType(dose_type)]
         for name in ("sets", "reps", "seconds", "minutes", "metres"):
-            if name not in self.required_fields and not (
-                name == "reps" and dose_type == DoseType.HOLD_SECONDS
-            ):
+            if name not in self.required_fields | optional:
                 del self.fields[name]
 
     def clean(self):
@@ -134,7 +119,7 @@ class ExerciseForm(forms.ModelForm):
             ("dose_type", DoseType),
         ):
             blank = [("", "—")] if name == "secondary_domain" else []
-            self.fields[name].choices = blank + label_choices(ENUM_LABELS[enum], list(enum))
+            self.fields[name].choices = blank + labelled_choices(enum)
         for name in ("regression", "progression"):
             self.fields[name].queryset = library
             self.fields[name].required = False
@@ -154,9 +139,7 @@ class ExerciseForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         needed = (
-            DoseForm.REQUIRED.get(DoseType(cleaned["dose_type"]))
-            if cleaned.get("dose_type")
-            else ()
+            DOSE_TYPE_FIELDS[DoseType(cleaned["dose_type"])][0] if cleaned.get("dose_type") else ()
         )
         for name in needed:
             if cleaned.get(name) is None:
@@ -169,5 +152,5 @@ class ExerciseForm(forms.ModelForm):
     def default_dose(self):
         return {
             name: self.cleaned_data[name]
-            for name in DoseForm.REQUIRED[DoseType(self.cleaned_data["dose_type"])]
+            for name in sorted(DOSE_TYPE_FIELDS[DoseType(self.cleaned_data["dose_type"])][0])
         }

@@ -1,33 +1,34 @@
 """Loads the default exercise library into the database; running it again changes nothing."""
 
-from dataclasses import asdict
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from .library_file import DEFAULT_LIBRARY_PATH, LibraryEntry, load_library_file
+from .domain.library_file import DEFAULT_LIBRARY_PATH, LibraryEntry, load_library_file
+from .domain.spec import dose_json
 from .models import Exercise
 
 
 def _fields(entry: LibraryEntry, version: str) -> dict:
+    """The model's fields from the entry's spec (links are set once every exercise exists)."""
+    spec = entry.spec
     return {
-        "name_da": entry.name.da,
-        "name_en": entry.name.en,
-        "instructions_da": "\n".join(entry.instructions.da),
-        "instructions_en": "\n".join(entry.instructions.en),
-        "safety_tip_da": entry.safety_tip.da,
-        "safety_tip_en": entry.safety_tip.en,
-        "domain": entry.domain.value,
-        "secondary_domain": entry.secondary_domain.value if entry.secondary_domain else "",
-        "kind": entry.kind.value,
-        "min_level": entry.min_level.value,
-        "impact": entry.impact.value,
-        "loaded_spinal_flexion": entry.loaded_spinal_flexion,
-        "needs_supervision": entry.needs_supervision,
-        "equipment": list(entry.equipment),
-        "dose_type": entry.dose_type.value,
-        "default_dose": {k: v for k, v in asdict(entry.default_dose).items() if v is not None},
-        "priority": entry.priority,
+        "name_da": spec.name_da,
+        "name_en": spec.name_en,
+        "instructions_da": "\n".join(spec.instructions_da),
+        "instructions_en": "\n".join(spec.instructions_en),
+        "safety_tip_da": spec.safety_tip_da,
+        "safety_tip_en": spec.safety_tip_en,
+        "domain": spec.domain.value,
+        "secondary_domain": spec.secondary_domain.value if spec.secondary_domain else "",
+        "kind": spec.kind.value,
+        "min_level": spec.min_level.value,
+        "impact": spec.impact.value,
+        "loaded_spinal_flexion": spec.loaded_spinal_flexion,
+        "needs_supervision": spec.needs_supervision,
+        "equipment": sorted(spec.equipment),
+        "dose_type": spec.dose_type.value,
+        "default_dose": dose_json(spec.default_dose),
+        "priority": spec.priority,
         "library_version": version,
     }
 
@@ -59,8 +60,8 @@ def load_default_library(path=DEFAULT_LIBRARY_PATH) -> tuple[int, int]:
     for entry in library.entries:
         exercise = existing[entry.key]
         links = {
-            "regression": existing[entry.regression] if entry.regression else None,
-            "progression": existing[entry.progression] if entry.progression else None,
+            "regression": existing[entry.spec.regression] if entry.spec.regression else None,
+            "progression": existing[entry.spec.progression] if entry.spec.progression else None,
         }
         if any(getattr(exercise, name) != value for name, value in links.items()):
             for name, value in links.items():

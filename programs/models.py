@@ -5,19 +5,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from assessment.models import CATEGORY_CHOICES, Assessment
+from assessment.models import Assessment
+from osteoactive.domain.categories import CATEGORY_CHOICES
+from osteoactive.domain.languages import in_language
+from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.models import Clinic, UUIDModel
 
-from .exercise_spec import (
-    DEFAULT_PRIORITY,
-    Domain,
-    Dose,
-    DoseType,
-    ExerciseSpec,
-    Impact,
-    Kind,
-    Level,
-)
+from .domain.spec import DEFAULT_PRIORITY, Dose, DoseType, ExerciseSpec, Impact, Kind
 
 
 def choices(enum):
@@ -83,14 +77,13 @@ class Exercise(UUIDModel):
         return self.name_da
 
     def name(self, language):
-        return self.name_en if language == "en" else self.name_da
+        return in_language({"da": self.name_da, "en": self.name_en}, language)
 
     def instructions(self, language):
-        text = self.instructions_en if language == "en" else self.instructions_da
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return list(_steps(self.instructions_en if language == "en" else self.instructions_da))
 
     def safety_tip(self, language):
-        return self.safety_tip_en if language == "en" else self.safety_tip_da
+        return in_language({"da": self.safety_tip_da, "en": self.safety_tip_en}, language)
 
     @property
     def is_global(self):
@@ -102,10 +95,15 @@ class Exercise(UUIDModel):
         return self.key if self.is_global else f"clinic-{self.clinic_id}-{self.key}"
 
     def spec(self) -> ExerciseSpec:
+        """The exercise as the generator, the safety filters and the snapshot read it."""
         return ExerciseSpec(
             key=self.stable_key,
             name_da=self.name_da,
             name_en=self.name_en,
+            instructions_da=_steps(self.instructions_da),
+            instructions_en=_steps(self.instructions_en),
+            safety_tip_da=self.safety_tip_da,
+            safety_tip_en=self.safety_tip_en,
             domain=Domain(self.domain),
             secondary_domain=Domain(self.secondary_domain) if self.secondary_domain else None,
             kind=Kind(self.kind),
@@ -116,8 +114,15 @@ class Exercise(UUIDModel):
             equipment=frozenset(self.equipment),
             dose_type=DoseType(self.dose_type),
             default_dose=Dose(**self.default_dose),
+            regression=self.regression.stable_key if self.regression_id else None,
+            progression=self.progression.stable_key if self.progression_id else None,
             priority=self.priority,
         )
+
+
+def _steps(text: str) -> tuple[str, ...]:
+    """Instructions are stored one step per line."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 class HiddenExercise(models.Model):

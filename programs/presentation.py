@@ -1,7 +1,7 @@
 """Program items as the pages show them, grouped by Stærk / Stabil / Strakt."""
 
-from .exercise_spec import Domain
-from .labels import DOMAIN_LABELS, label
+from osteoactive.domain.vocabulary import Domain
+
 from .services import dose_text
 
 
@@ -28,6 +28,6 @@ def grouped_items(items, language):
             }
         )
     return [
-        {"domain": domain.value, "label": label(DOMAIN_LABELS, domain, language), "items": rows}
+        {"domain": domain.value, "label": domain.label(language), "items": rows}
         for domain, rows in groups.items()
     ]

@@ -15,8 +15,10 @@ def _hidden_here(clinic):
 
 def library_for(clinic, *, include_hidden=False):
     """The global library and the clinic's own exercises, annotated with `is_hidden`."""
-    exercises = Exercise.objects.filter(Q(clinic__isnull=True) | Q(clinic=clinic)).annotate(
-        is_hidden=_hidden_here(clinic)
+    exercises = (
+        Exercise.objects.filter(Q(clinic__isnull=True) | Q(clinic=clinic))
+        .select_related("regression", "progression")
+        .annotate(is_hidden=_hidden_here(clinic))
     )
     if not include_hidden:
         exercises = exercises.filter(is_hidden=False)

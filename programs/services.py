@@ -4,20 +4,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
-from assessment.categories import Category
 from assessment.models import Assessment, has_qualifying_vertebral_fracture
+from osteoactive.domain.categories import Category
 
-from . import dosing, safety
-from .exercise_spec import Dose, DoseType
-from .generation import (
-    SLOTS,
-    ProgramRequest,
-    Slot,
-    alternatives,
-    generate_program,
-    item_to_json,
-    program_item,
-)
+from .domain import dosing, safety
+from .domain.generation import alternatives, generate_program, program_item
+from .domain.program_json import item_to_json
+from .domain.request import ProgramRequest
+from .domain.slots import SLOTS, Slot
+from .domain.spec import DoseType, dose_from_json
 from .models import Exercise, HiddenExercise, Program, ProgramItem
 from .selectors import library_for
 
@@ -174,9 +169,7 @@ def program_item_add(*, program: Program, exercise: Exercise, confirmed: bool) -
 
 
 def dose_text(item: ProgramItem, dose: dict | None, language: str) -> str:
-    return dosing.dose_text(
-        Dose(**dose) if dose is not None else None, DoseType(item.exercise.dose_type), language
-    )
+    return dosing.dose_text(dose_from_json(dose), DoseType(item.exercise.dose_type), language)
 
 
 @transaction.atomic

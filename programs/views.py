@@ -12,13 +12,13 @@ from osteoactive.access import (
     physiotherapist_required,
     refuse_unless_post,
 )
-from osteoactive.language import current_language
+from osteoactive.domain.vocabulary import Domain, Level
+from osteoactive.language import current_language, labelled_choices
 from prescriptions.selectors import prescriptions_of_program, prescriptions_using
 
 from . import selectors, services
-from .exercise_spec import EQUIPMENT, Domain, Level
-from .forms import DoseForm, ExerciseForm, ProgramOptionsForm, label_choices
-from .labels import DOMAIN_LABELS, EQUIPMENT_LABELS, LEVEL_LABELS
+from .domain.spec import EQUIPMENT, Equipment
+from .forms import DoseForm, ExerciseForm, ProgramOptionsForm
 from .presentation import grouped_items
 
 
@@ -150,9 +150,9 @@ def library_list(request):
     context = {
         "exercises": exercises,
         "filters": filters,
-        "domains": label_choices(DOMAIN_LABELS, list(Domain)),
-        "levels": label_choices(LEVEL_LABELS, list(Level)),
-        "equipment_choices": label_choices(EQUIPMENT_LABELS, EQUIPMENT),
+        "domains": labelled_choices(Domain),
+        "levels": labelled_choices(Level),
+        "equipment_choices": labelled_choices(Equipment),
     }
     return render(request, "programs/library_list.html", context)
 

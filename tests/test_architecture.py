@@ -1,4 +1,9 @@
-"""The clinical logic stays pure: no Django, no database, no clock in these modules."""
+"""The layout's rules, checked on the source: pure domain packages, a core that imports no
+app, small modules, and test modules that stand alone.
+
+Each rule is a function that returns its violations, so a test can also show that the rule
+catches one (`test_the_rules_catch_violations`).
+"""
 
 import ast
 from pathlib import Path
@@ -6,55 +11,175 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PURE_MODULES = [
-    "assessment/categories.py",
-    "assessment/categorisation.py",
-    "assessment/inputs.py",
-    "assessment/cpr.py",
-    "assessment/charts.py",
-    "programs/exercise_spec.py",
-    "programs/labels.py",
-    "programs/safety.py",
-    "programs/dosing.py",
-    "programs/generation.py",
-    "programs/illustration.py",
-    "programs/library_file.py",
+APPS = ("assessment", "programs", "prescriptions")
+CORE = "osteoactive"
+FRAMEWORKS = {"django", "celery", "kombu", "weasyprint", "psycopg", "redis", "PIL", "environ"}
+CLOCK_CALLS = {
+    ("date", "today"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("time", "time"),
+    ("time", "monotonic"),
+    ("timezone", "now"),
+    ("timezone", "localdate"),
+    ("uuid", "uuid4"),
+}
+RANDOM_MODULES = {"random", "secrets"}
+MAX_LINES = 400
+LONG_MODULES_ALLOWED = {
+    # The handout's fixed texts move into templates and catalogues with the handout redesign.
     "prescriptions/handout_text.py",
-]
-FORBIDDEN = ("django", "celery", "weasyprint")
+}
 
 
-def imported_names(path):
-    tree = ast.parse((ROOT / path).read_text())
+def source_files():
+    for path in sorted(ROOT.glob("*/**/*.py")):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] in (*APPS, CORE) and "migrations" not in relative.parts:
+            yield relative
+
+
+def domain_files():
+    return [path for path in source_files() if "domain" in path.parts]
+
+
+def imports(tree):
+    """(module, names) of every import; relative imports are resolved later by the caller."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            yield node.module
+            for alias in node.names:
+                yield alias.name, 0
+        elif isinstance(node, ast.ImportFrom):
+            yield node.module or "", node.level
 
 
-@pytest.mark.parametrize("path", PURE_MODULES)
-def test_pure_module_imports_no_framework(path):
-    bad = [name for name in imported_names(path) if name.split(".")[0] in FORBIDDEN]
-    assert bad == [], f"{path} imports {bad}"
+def absolute(module, level, path):
+    """The dotted name an import refers to, relative ones resolved against `path`."""
+    if not level:
+        return module
+    package = list(path.with_suffix("").parts[:-1])
+    package = package[: len(package) - (level - 1)] if level > 1 else package
+    return ".".join([*package, module] if module else package)
 
 
-@pytest.mark.parametrize("path", PURE_MODULES)
-def test_pure_module_reads_no_clock(path):
-    source = (ROOT / path).read_text()
-    for call in ("date.today(", "datetime.now(", "time.time(", "random."):
-        assert call not in source, f"{path} calls {call}"
+def purity_violations(path, source):
+    """A domain module must not import a framework or app code, nor read the clock or chance."""
+    found = []
+    tree = ast.parse(source)
+    for module, level in imports(tree):
+        name = absolute(module, level, path)
+        top = name.split(".")[0]
+        if top in FRAMEWORKS or top in RANDOM_MODULES:
+            found.append(f"{path} imports {name}")
+        elif top in (*APPS, CORE) and ".domain" not in f".{name}." and not name.endswith(".domain"):
+            found.append(f"{path} imports {name}, which is not a domain package")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            owner_name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            if (owner_name, node.func.attr) in CLOCK_CALLS:
+                found.append(f"{path} calls {owner_name}.{node.func.attr}()")
+    return found
+
+
+def core_violations(path, source):
+    """The core package (`osteoactive`) is the lowest layer: it imports from no app."""
+    if path.parts[0] != CORE:
+        return []
+    found = []
+    for module, level in imports(ast.parse(source)):
+        name = absolute(module, level, path)
+        if name.split(".")[0] in APPS:
+            found.append(f"{path} imports {name}")
+    if path.parts[:2] == (CORE, "domain"):
+        for module, level in imports(ast.parse(source)):
+            name = absolute(module, level, path)
+            if name.split(".")[0] == CORE and not name.startswith("osteoactive.domain"):
+                found.append(f"{path} imports {name} from above the shared vocabulary")
+    return found
+
+
+def length_violations(path, source):
+    lines = source.count("\n")
+    if lines > MAX_LINES and str(path) not in LONG_MODULES_ALLOWED:
+        return [f"{path} has {lines} lines (split it by role)"]
+    return []
+
+
+def test_module_violations(path, source):
+    """A test module imports no other test module and nothing from `bench`."""
+    found = []
+    for module, level in imports(ast.parse(source)):
+        name = absolute(module, level, path)
+        parts = name.split(".")
+        if parts[0] == "bench":
+            found.append(f"{path} imports {name}")
+        elif parts[0] == "tests" and parts[-1].startswith("test_"):
+            found.append(f"{path} imports the test module {name}")
+    return found
+
+
+test_module_violations.__test__ = False
+
+
+def read(path):
+    return (ROOT / path).read_text(encoding="utf-8")
+
+
+def test_there_are_domain_packages():
+    packages = {path.parts[0] for path in domain_files()}
+    assert packages == {"osteoactive", "assessment", "programs"}
+
+
+@pytest.mark.parametrize("path", domain_files(), ids=str)
+def test_domain_modules_are_pure(path):
+    assert purity_violations(path, read(path)) == []
+
+
+@pytest.mark.parametrize("path", list(source_files()), ids=str)
+def test_core_imports_no_app_and_modules_stay_small(path):
+    source = read(path)
+    assert core_violations(path, source) + length_violations(path, source) == []
 
 
 def test_only_one_module_imports_weasyprint():
     users = [
-        str(path.relative_to(ROOT))
-        for path in ROOT.glob("*/**/*.py")
-        if ".venv" not in path.parts
-        and "tests" not in path.parts
-        and "bench" not in path.parts
-        and any(
-            name.split(".")[0] == "weasyprint" for name in imported_names(path.relative_to(ROOT))
+        str(path)
+        for path in source_files()
+        if any(
+            absolute(module, level, path).split(".")[0] == "weasyprint"
+            for module, level in imports(ast.parse(read(path)))
         )
     ]
     assert users == ["osteoactive/pdf.py"]
+
+
+def test_test_modules_stand_alone():
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        found += test_module_violations(relative, path.read_text(encoding="utf-8"))
+    assert found == []
+
+
+def test_the_rules_catch_violations():
+    domain = Path("programs/domain/example.py")
+    assert purity_violations(domain, "from django.db import models\n")
+    assert purity_violations(domain, "from ..models import Exercise\n")
+    assert purity_violations(domain, "from assessment import selectors\n")
+    assert purity_violations(domain, "import random\n")
+    assert purity_violations(domain, "from datetime import date\nx = date.today()\n")
+    assert purity_violations(domain, "from django.utils import timezone\ntimezone.now()\n")
+    assert not purity_violations(
+        domain, "from .spec import Kind\nfrom assessment.domain import x\n"
+    )
+    core = Path("osteoactive/views.py")
+    assert core_violations(core, "from assessment.models import Patient\n")
+    assert core_violations(Path("osteoactive/domain/x.py"), "from osteoactive.models import User\n")
+    assert not core_violations(core, "from osteoactive.domain.categories import Category\n")
+    assert length_violations(Path("programs/views.py"), "x = 1\n" * (MAX_LINES + 1))
+    test = Path("tests/programs/test_x.py")
+    assert test_module_violations(test, "from tests.assessment.test_views import post\n")
+    assert test_module_violations(test, "from bench.load import hammer\n")
+    assert not test_module_violations(test, "from tests.factories import PatientFactory\n")

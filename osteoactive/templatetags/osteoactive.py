@@ -10,7 +10,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from assessment.categories import Category
+from osteoactive.domain.categories import Category
 from osteoactive.language import current_language
 
 register = template.Library()

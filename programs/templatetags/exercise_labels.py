@@ -1,25 +1,18 @@
 from django import template
 
+from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.language import current_language
-from programs.exercise_spec import Domain, Impact, Kind, Level
+from programs.domain.spec import Equipment, Impact, Kind
 from programs.forms import ProgramOptionsForm
-from programs.labels import (
-    DOMAIN_LABELS,
-    EQUIPMENT_LABELS,
-    IMPACT_LABELS,
-    KIND_LABELS,
-    LEVEL_LABELS,
-    label,
-)
 
 register = template.Library()
 
-LABELS = {
-    "domain": (Domain, DOMAIN_LABELS),
-    "secondary_domain": (Domain, DOMAIN_LABELS),
-    "kind": (Kind, KIND_LABELS),
-    "min_level": (Level, LEVEL_LABELS),
-    "impact": (Impact, IMPACT_LABELS),
+ATTRIBUTES = {
+    "domain": Domain,
+    "secondary_domain": Domain,
+    "kind": Kind,
+    "min_level": Level,
+    "impact": Impact,
 }
 
 
@@ -27,15 +20,12 @@ LABELS = {
 def attribute_label(exercise, field):
     """An exercise attribute (domain, kind, min_level, impact) in the reader's language."""
     code = getattr(exercise, field)
-    if not code:
-        return ""
-    enum, labels = LABELS[field]
-    return label(labels, enum(code), current_language())
+    return ATTRIBUTES[field](code).label(current_language()) if code else ""
 
 
 @register.filter
 def equipment_label(codes):
-    return ", ".join(label(EQUIPMENT_LABELS, code, current_language()) for code in codes)
+    return ", ".join(Equipment(code).label(current_language()) for code in codes)
 
 
 @register.filter

@@ -6,21 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
-from assessment.inputs import (
-    RANGES,
-    AssessmentInput,
-    Fracture,
-    FractureSite,
-    InputError,
-    RiskFactor,
-    Sex,
-    TScores,
-    TScoreSite,
-    WalkingAid,
-    age_at,
-    assessment_to_json,
-    parse_assessment,
-)
+from assessment.domain.inputs import RANGES, AssessmentInput, Fracture, TScores, age_at
+from assessment.domain.parsing import parse_assessment
+from assessment.domain.readers import InputError
+from assessment.domain.serialisation import assessment_to_json
+from assessment.domain.vocabulary import FractureSite, RiskFactor, Sex, TScoreSite, WalkingAid
 from tests.assessment.test_categorisation import SPEC_EXAMPLE
 
 TODAY = date(2026, 11, 1)

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.inputs import parse_assessment
+from assessment.domain.parsing import parse_assessment
 from assessment.services import assessment_create
 from prescriptions.models import Handout
 from prescriptions.services import prescription_issue

@@ -17,13 +17,14 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from assessment.categories import Category
+from osteoactive.domain.categories import Category
+from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.pdf import ResourceRefused, render_pdf
 from prescriptions import handout_text
 from prescriptions.handout import handout_context, handout_html
-from programs.dosing import dose_text, prescribe
-from programs.exercise_spec import Domain, Dose, DoseType, ExerciseSpec, Impact, Kind, Level
-from programs.illustration import render_illustration
+from programs.domain.dosing import dose_text, prescribe
+from programs.domain.illustration import render_illustration
+from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
 
 LIBRARY = Path(__file__).resolve().parents[2] / "fixtures" / "exercise_library.json"
 PATIENT = "Karen Ærø Østergård"

@@ -2,10 +2,11 @@
 
 import pytest
 
-from assessment.categories import Category
-from programs.generation import ProgramRequest, generate_program
-from programs.library_file import load_library_file
-from programs.safety import is_allowed
+from osteoactive.domain.categories import Category
+from programs.domain.generation import generate_program
+from programs.domain.library_file import load_library_file
+from programs.domain.request import ProgramRequest
+from programs.domain.safety import is_allowed
 
 LIBRARY = [entry.spec for entry in load_library_file().entries]
 
@@ -22,7 +23,7 @@ def test_every_category_gets_a_complete_program(category, setting, fall_focus):
     )
     program = generate_program(request, LIBRARY)
     assert program.unfilled == ()
-    assert {item.domain.value for item in program.items} == {"staerk", "stabil", "strakt"}
+    assert {item.exercise.domain.value for item in program.items} == {"staerk", "stabil", "strakt"}
     by_key = {spec.key: spec for spec in LIBRARY}
     for item in program.items:
         assert is_allowed(by_key[item.key], category, supervised_setting=setting == "supervised")
@@ -32,14 +33,14 @@ def test_every_category_gets_a_complete_program(category, setting, fall_focus):
 def test_vertebral_fracture_never_gets_loaded_flexion(category):
     request = ProgramRequest(category=category, qualifying_vertebral_fracture=True)
     program = generate_program(request, LIBRARY)
-    assert not any(item.loaded_spinal_flexion for item in program.items)
+    assert not any(item.exercise.loaded_spinal_flexion for item in program.items)
 
 
 @pytest.mark.parametrize("category", list(Category))
 def test_supervised_lifts_only_in_the_heavy_lift_slot(category):
     request = ProgramRequest(category=category, setting="supervised")
     program = generate_program(request, LIBRARY)
-    supervised = [item for item in program.items if item.needs_supervision]
+    supervised = [item for item in program.items if item.exercise.needs_supervision]
     assert all(item.slot.id == "heavy_lift" for item in supervised)
     if category != Category.TRAENINGSAKTIV:
         assert supervised == []

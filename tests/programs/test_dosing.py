@@ -4,9 +4,10 @@ from dataclasses import replace
 
 import pytest
 
-from assessment.categories import Category
-from programs.dosing import PHASE_WEEKS, dose_text, prescribe
-from programs.exercise_spec import Domain, Dose, DoseType, ExerciseSpec, Impact, Kind, Level
+from osteoactive.domain.categories import Category
+from osteoactive.domain.vocabulary import Domain, Level
+from programs.domain.dosing import PHASE_WEEKS, dose_text, prescribe
+from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
 
 C = Category
 PRECAUTION_WALKING = [C.HVERDAGSAKTIV_MED_HENSYN, C.TRAENINGSAKTIV_MED_HENSYN]

@@ -6,27 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.categories import Category
-from programs import generation
-from programs.exercise_spec import (
-    EQUIPMENT,
-    Domain,
-    Dose,
-    DoseType,
-    ExerciseSpec,
-    Impact,
-    Kind,
-    Level,
-)
-from programs.generation import (
-    ProgramInputError,
-    ProgramRequest,
-    alternatives,
-    generate_program,
-    program_slots,
-    program_to_json,
-    request_from_json,
-)
+from osteoactive.domain.categories import Category
+from osteoactive.domain.vocabulary import Domain, Level
+from programs.domain import request
+from programs.domain.generation import alternatives, generate_program, program_slots
+from programs.domain.program_json import program_to_json
+from programs.domain.request import ProgramInputError, ProgramRequest, request_from_json
+from programs.domain.spec import EQUIPMENT, Dose, DoseType, ExerciseSpec, Impact, Kind
 
 C = Category
 
@@ -192,13 +178,13 @@ def test_example_hverdagsaktiv_med_hensyn_at_home():
 
 def test_example_traeningsaktiv_heavy_lift_only_when_supervised():
     home = generate_program(ProgramRequest(C.TRAENINGSAKTIV), LIBRARY + HAZARDS)
-    assert not any(item.needs_supervision for item in home.items)
+    assert not any(item.exercise.needs_supervision for item in home.items)
     assert {"skipping", "low_jumps"} <= set(keys(home))
     clinic = generate_program(
         ProgramRequest(C.TRAENINGSAKTIV, setting="supervised"), LIBRARY + HAZARDS
     )
     heavy = clinic.items[0]
-    assert heavy.slot.id == "heavy_lift" and heavy.needs_supervision
+    assert heavy.slot.id == "heavy_lift" and heavy.exercise.needs_supervision
 
 
 def test_example_akutfase():
@@ -208,7 +194,7 @@ def test_example_akutfase():
     assert by_slot["breathing"] == "diaphragmatic_breathing"
     assert by_slot["walking"] == "brisk_walking"
     assert all(item.days_per_week == 7 for item in program.items)
-    assert all(item.min_level.rank <= Level.LIMITED.rank for item in program.items)
+    assert all(item.exercise.min_level.rank <= Level.LIMITED.rank for item in program.items)
     assert any("bed rest" in note["en"] for note in program.notes)
     # Only two balance exercises in LIBRARY are at acute/limited level; focus asks for three.
     assert [u.slot.id for u in program.unfilled] == ["balance"]
@@ -406,7 +392,7 @@ requests = st.builds(
     category=enum(Category),
     fall_prevention_focus=st.booleans(),
     qualifying_vertebral_fracture=st.booleans(),
-    setting=st.sampled_from(generation.SETTINGS),
+    setting=st.sampled_from(request.SETTINGS),
     equipment=st.frozensets(st.sampled_from(EQUIPMENT)),
     language=st.sampled_from(["da", "en"]),
 )
@@ -425,7 +411,7 @@ def core(prefix, n, domain, kind, impact=None, level=None, name=None):
             loaded_spinal_flexion=False,
             needs_supervision=False,
             secondary_domain=None,
-            equipment=st.frozensets(st.sampled_from(sorted(generation.ALWAYS_AVAILABLE))),
+            equipment=st.frozensets(st.sampled_from(sorted(request.ALWAYS_AVAILABLE))),
         ),
         min_size=n,
         max_size=n,

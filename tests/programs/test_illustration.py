@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from programs.illustration import (
+from programs.domain.illustration import (
     BASE_POSES,
     FOOT_LAYOUTS,
     PROP_TYPES,

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from programs.exercise_spec import Domain, DoseType, ExerciseSpec, Impact, Kind, Level
-from programs.library_file import (
+from osteoactive.domain.vocabulary import Domain, Level
+from programs.domain.library_file import (
     DEFAULT_LIBRARY_PATH,
     LibraryFileError,
     load_library_file,
     parse_library,
 )
+from programs.domain.spec import DoseType, ExerciseSpec, Impact, Kind
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def library():
 
 @pytest.fixture(scope="module")
 def by_key(library):
-    return library.by_key()
+    return {key: entry.spec for key, entry in library.by_key().items()}
 
 
 @pytest.fixture
@@ -47,18 +48,22 @@ def test_default_library_loads(library):
 def test_texts_in_both_languages(library):
     for entry in library.entries:
         for language in ("da", "en"):
-            assert entry.name.get(language).strip(), entry.key
-            assert entry.safety_tip.get(language).strip(), entry.key
-            steps = entry.instructions.get(language)
+            assert entry.spec.name(language).strip(), entry.key
+            assert entry.spec.safety_tip(language).strip(), entry.key
+            steps = entry.spec.instructions(language)
             assert 3 <= len(steps) <= 6, entry.key
             # The handout numbers the steps; the text itself does not.
             assert not any(re.match(r"\s*\d+[.)]", step) for step in steps), entry.key
-        assert entry.name.da != entry.name.en or entry.name.da in {"Jogging", "Tai chi"}
+        assert entry.spec.name_da != entry.spec.name_en or entry.spec.name_da in {
+            "Jogging",
+            "Tai chi",
+        }
 
 
 def test_danish_texts_use_danish_letters(library):
     danish = " ".join(
-        " ".join((e.name.da, e.safety_tip.da, *e.instructions.da)) for e in library.entries
+        " ".join((e.spec.name_da, e.spec.safety_tip_da, *e.spec.instructions_da))
+        for e in library.entries
     )
     for letter in "æøå":
         assert letter in danish
@@ -78,39 +83,39 @@ def test_every_illustration_renders_to_valid_svg(library):
 
 def test_every_exercise_has_a_dose(library):
     for entry in library.entries:
-        dose = entry.default_dose
-        if entry.dose_type is DoseType.REPETITIONS:
+        dose = entry.spec.default_dose
+        if entry.spec.dose_type is DoseType.REPETITIONS:
             assert dose.sets and dose.reps, entry.key
-        elif entry.dose_type is DoseType.HOLD_SECONDS:
+        elif entry.spec.dose_type is DoseType.HOLD_SECONDS:
             assert dose.sets and dose.seconds, entry.key
-        elif entry.dose_type is DoseType.DURATION_MINUTES:
+        elif entry.spec.dose_type is DoseType.DURATION_MINUTES:
             assert dose.minutes, entry.key
         else:
             assert dose.metres, entry.key
 
 
 def test_every_domain_kind_and_level_is_present(library):
-    assert {e.domain for e in library.entries} == set(Domain)
-    assert {e.kind for e in library.entries} == set(Kind)
-    assert {e.min_level for e in library.entries} == set(Level)
-    assert {e.impact for e in library.entries} == set(Impact)
+    assert {e.spec.domain for e in library.entries} == set(Domain)
+    assert {e.spec.kind for e in library.entries} == set(Kind)
+    assert {e.spec.min_level for e in library.entries} == set(Level)
+    assert {e.spec.impact for e in library.entries} == set(Impact)
 
 
 def test_no_loaded_spinal_flexion_and_no_forbidden_exercises(library):
-    assert not any(entry.loaded_spinal_flexion for entry in library.entries)
+    assert not any(entry.spec.loaded_spinal_flexion for entry in library.entries)
     forbidden = re.compile(r"sit-?up|crunch|toe.touch|twist|roll-?down|wood.?chop", re.I)
     for entry in library.entries:
         assert not forbidden.search(entry.key), entry.key
-        assert not forbidden.search(entry.name.en), entry.key
+        assert not forbidden.search(entry.spec.name_en), entry.key
 
 
 def test_only_the_heavy_lifts_and_drop_landings_need_supervision(library):
-    supervised = {entry.key for entry in library.entries if entry.needs_supervision}
+    supervised = {entry.key for entry in library.entries if entry.spec.needs_supervision}
     assert supervised == {"barbell-back-squat", "barbell-deadlift", "jumping-chin-up"}
 
 
 def test_acute_items_are_the_acute_only_ones(library):
-    acute = {entry.key for entry in library.entries if entry.min_level is Level.ACUTE}
+    acute = {entry.key for entry in library.entries if entry.spec.min_level is Level.ACUTE}
     assert acute == {
         "rest-positions",
         "log-roll",
@@ -122,9 +127,9 @@ def test_acute_items_are_the_acute_only_ones(library):
 
 def test_only_impact_exercises_above_low_impact(library):
     for entry in library.entries:
-        if entry.impact.rank > Impact.LOW.rank:
-            assert entry.kind is Kind.IMPACT, entry.key
-            assert entry.min_level.rank >= Level.DAILY.rank, entry.key
+        if entry.spec.impact.rank > Impact.LOW.rank:
+            assert entry.spec.kind is Kind.IMPACT, entry.key
+            assert entry.spec.min_level.rank >= Level.DAILY.rank, entry.key
 
 
 # §9 of domain.md, row by row: key, domain, kind, min level, impact (secondary domain if any).
@@ -183,36 +188,36 @@ SECTION_9 = [
 @pytest.mark.parametrize("row", SECTION_9, ids=[row[0] for row in SECTION_9])
 def test_section_9_attributes(by_key, row):
     key, domain, kind, level, impact, *secondary = row
-    entry = by_key[key]
-    assert entry.domain == domain
-    assert entry.kind == kind
-    assert entry.min_level == level
-    assert entry.impact == impact
+    spec = by_key[key]
+    assert spec.domain == domain
+    assert spec.kind == kind
+    assert spec.min_level == level
+    assert spec.impact == impact
     if secondary:
-        assert entry.secondary_domain == secondary[0]
-    assert entry.loaded_spinal_flexion is False
+        assert spec.secondary_domain == secondary[0]
+    assert spec.loaded_spinal_flexion is False
 
 
 def test_pinned_examples(by_key):
-    squat = by_key["barbell-back-squat"].spec
+    squat = by_key["barbell-back-squat"]
     assert squat.needs_supervision and squat.min_level is Level.TRAINING
     assert squat.default_dose.sets == 5 and squat.default_dose.reps == 5
-    drops = by_key["heel-drops"].spec
+    drops = by_key["heel-drops"]
     assert drops.impact is Impact.MODERATE and drops.min_level is Level.DAILY
-    skipping = by_key["skipping"].spec
+    skipping = by_key["skipping"]
     assert skipping.impact is Impact.HIGH and skipping.min_level is Level.TRAINING
     assert by_key["weight-shifts"].min_level is Level.ACUTE
     assert "chair" in by_key["weight-shifts"].equipment  # with support
     assert by_key["brisk-walking"].default_dose.minutes == 10
-    assert by_key["bridge"].spec.equipment == frozenset({"mat"})
+    assert by_key["bridge"].equipment == frozenset({"mat"})
 
 
 def test_links_resolve_and_never_loop(library, by_key):
     for entry in library.entries:
-        for link in (entry.regression, entry.progression):
+        for link in (entry.spec.regression, entry.spec.progression):
             assert link is None or (link in by_key and link != entry.key), entry.key
     for entry in library.entries:
-        seen, step = {entry.key}, entry.progression
+        seen, step = {entry.key}, entry.spec.progression
         while step is not None:
             assert step not in seen, f"progression loop through {entry.key}"
             seen.add(step)

@@ -4,9 +4,10 @@ from dataclasses import replace
 
 import pytest
 
-from assessment.categories import Category
-from programs.exercise_spec import Domain, Dose, DoseType, ExerciseSpec, Impact, Kind, Level
-from programs.safety import CATEGORY_MAX_LEVEL, is_allowed, max_level, violations
+from osteoactive.domain.categories import Category
+from osteoactive.domain.vocabulary import Domain, Level
+from programs.domain.safety import CATEGORY_MAX_LEVEL, is_allowed, max_level, violations
+from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
 
 C = Category
 PRECAUTION = [

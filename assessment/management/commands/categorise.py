@@ -1,7 +1,9 @@
 from django.utils import timezone
 
-from assessment.categorisation import categorise, result_to_json
-from assessment.inputs import InputError, parse_assessment
+from assessment.domain.parsing import parse_assessment
+from assessment.domain.readers import InputError
+from assessment.domain.rules import categorise
+from assessment.domain.serialisation import result_to_json
 from osteoactive.json_command import JsonCommand
 
 

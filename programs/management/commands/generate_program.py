@@ -1,11 +1,8 @@
 from osteoactive.json_command import JsonCommand
-from programs.generation import (
-    ProgramInputError,
-    generate_program,
-    program_to_json,
-    request_from_json,
-)
-from programs.library_file import load_library_file
+from programs.domain.generation import generate_program
+from programs.domain.library_file import load_library_file
+from programs.domain.program_json import program_to_json
+from programs.domain.request import ProgramInputError, request_from_json
 
 
 class Command(JsonCommand):

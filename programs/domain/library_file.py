@@ -11,12 +11,12 @@ Each exercise has exactly these fields:
 - ``instructions``: ``{"da": [str, ...], "en": [str, ...]}``, the same number of steps in both
   languages; the steps carry no numbers, the handout numbers them
 - ``domain``, ``secondary_domain`` (or null), ``kind``, ``min_level``, ``impact``, ``dose_type``:
-  the values of the enums in ``programs.exercise_spec``
+  the values of the enums in ``programs.domain.spec``
 - ``loaded_spinal_flexion``, ``needs_supervision``: true / false
-- ``equipment``: codes from ``programs.exercise_spec.EQUIPMENT``, no repeats
-- ``default_dose``: the fields of ``DOSE_FIELDS`` for the dose type, positive whole numbers
+- ``equipment``: codes from ``programs.domain.spec.EQUIPMENT``, no repeats
+- ``default_dose``: the fields of ``DOSE_TYPE_FIELDS`` for the dose type, positive whole numbers
 - ``regression``, ``progression``: the key of another exercise in the file, or null
-- ``illustration``: pose data for ``programs.illustration.render_illustration``
+- ``illustration``: pose data for ``programs.domain.illustration.render_illustration``
 
 Any problem raises ``LibraryFileError`` naming the exercise key and the field. Only Danish and
 English are accepted, and unknown fields are refused, so a typo cannot slip through as an
@@ -33,63 +33,33 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from programs.exercise_spec import (
+from osteoactive.domain.languages import LANGUAGES
+from osteoactive.domain.vocabulary import Domain, Level
+
+from .illustration import IllustrationError, render_illustration
+from .spec import (
+    DOSE_TYPE_FIELDS,
     EQUIPMENT,
-    Domain,
+    SPEC_FIELDS,
     Dose,
     DoseType,
     ExerciseSpec,
     Impact,
     Kind,
-    Level,
 )
-from programs.illustration import IllustrationError, render_illustration
 
-__all__ = [
-    "DEFAULT_LIBRARY_PATH",
-    "DOSE_FIELDS",
-    "LANGUAGES",
-    "LibraryEntry",
-    "LibraryFile",
-    "LibraryFileError",
-    "LocalizedSteps",
-    "LocalizedText",
-    "load_library_file",
-    "parse_library",
-]
+DEFAULT_LIBRARY_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "exercise_library.json"
 
-DEFAULT_LIBRARY_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "exercise_library.json"
-
-LANGUAGES = ("da", "en")
-
-# dose type -> (required fields, optional fields)
-DOSE_FIELDS: dict[DoseType, tuple[frozenset[str], frozenset[str]]] = {
-    DoseType.REPETITIONS: (frozenset({"sets", "reps"}), frozenset()),
-    DoseType.HOLD_SECONDS: (frozenset({"sets", "seconds"}), frozenset()),
-    DoseType.DURATION_MINUTES: (frozenset({"minutes"}), frozenset()),
-    DoseType.DISTANCE: (frozenset({"metres"}), frozenset({"sets"})),
-}
 
 FIELDS = (
     "key",
     "name",
     "instructions",
     "safety_tip",
-    "domain",
-    "secondary_domain",
-    "kind",
-    "min_level",
-    "impact",
-    "loaded_spinal_flexion",
-    "needs_supervision",
-    "equipment",
-    "dose_type",
-    "default_dose",
-    "regression",
-    "progression",
-    "priority",
+    *(name for name in SPEC_FIELDS if name != "key" and not name.endswith(("_da", "_en"))),
     "illustration",
 )
+"""The file's fields: the spec's (texts grouped by language) and the pose data."""
 
 _KEY_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -108,69 +78,15 @@ class LibraryFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class LocalizedText:
-    da: str
-    en: str
-
-    def get(self, language: str) -> str:
-        """The text in ``language`` ("da" or "en"); Danish for any other language."""
-        return self.en if language == "en" else self.da
-
-
-@dataclass(frozen=True)
-class LocalizedSteps:
-    da: tuple[str, ...]
-    en: tuple[str, ...]
-
-    def get(self, language: str) -> tuple[str, ...]:
-        """The steps in ``language`` ("da" or "en"); Danish for any other language."""
-        return self.en if language == "en" else self.da
-
-
-@dataclass(frozen=True)
 class LibraryEntry:
-    """One exercise of the library file, validated."""
+    """One exercise of the library file, validated: its spec and its pose data."""
 
-    key: str
-    name: LocalizedText
-    instructions: LocalizedSteps
-    safety_tip: LocalizedText
-    domain: Domain
-    secondary_domain: Domain | None
-    kind: Kind
-    min_level: Level
-    impact: Impact
-    loaded_spinal_flexion: bool
-    needs_supervision: bool
-    equipment: tuple[str, ...]
-    dose_type: DoseType
-    default_dose: Dose
-    regression: str | None
-    progression: str | None
-    priority: int
+    spec: ExerciseSpec
     illustration: Mapping[str, Any] = field(hash=False, repr=False)
 
     @property
-    def spec(self) -> ExerciseSpec:
-        """What the program generator and the safety filters need to know."""
-        return ExerciseSpec(
-            key=self.key,
-            name_da=self.name.da,
-            name_en=self.name.en,
-            domain=self.domain,
-            kind=self.kind,
-            min_level=self.min_level,
-            impact=self.impact,
-            loaded_spinal_flexion=self.loaded_spinal_flexion,
-            needs_supervision=self.needs_supervision,
-            dose_type=self.dose_type,
-            default_dose=self.default_dose,
-            equipment=frozenset(self.equipment),
-            secondary_domain=self.secondary_domain,
-            regression=self.regression,
-            progression=self.progression,
-            priority=self.priority,
-        )
+    def key(self) -> str:
+        return self.spec.key
 
     def render_illustration(self, labels: tuple[str, str] | None = None) -> str:
         """The exercise's two-panel illustration as an SVG document."""
@@ -223,7 +139,7 @@ def parse_library(data: object) -> LibraryFile:
 
     for entry in entries:
         for link in ("regression", "progression"):
-            target = getattr(entry, link)
+            target = getattr(entry.spec, link)
             if target is None:
                 continue
             if target == entry.key:
@@ -291,11 +207,17 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
     except IllustrationError as exc:
         raise fail("illustration", f"cannot be drawn: {exc}") from None
 
-    return LibraryEntry(
+    name = _text(raw["name"], fail, "name")
+    steps = _steps(raw["instructions"], fail)
+    tip = _text(raw["safety_tip"], fail, "safety_tip")
+    spec = ExerciseSpec(
         key=key,
-        name=_text(raw["name"], fail, "name"),
-        instructions=_steps(raw["instructions"], fail),
-        safety_tip=_text(raw["safety_tip"], fail, "safety_tip"),
+        name_da=name["da"],
+        name_en=name["en"],
+        instructions_da=steps["da"],
+        instructions_en=steps["en"],
+        safety_tip_da=tip["da"],
+        safety_tip_en=tip["en"],
         domain=domain,
         secondary_domain=secondary,
         kind=enum("kind", Kind),
@@ -303,14 +225,14 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
         impact=enum("impact", Impact),
         loaded_spinal_flexion=flag("loaded_spinal_flexion"),
         needs_supervision=flag("needs_supervision"),
-        equipment=_equipment(raw["equipment"], fail),
+        equipment=frozenset(_equipment(raw["equipment"], fail)),
         dose_type=dose_type,
         default_dose=_dose(raw["default_dose"], dose_type, fail),
         regression=link("regression"),
         progression=link("progression"),
         priority=_priority(raw["priority"], fail),
-        illustration=_freeze(illustration),
     )
+    return LibraryEntry(spec=spec, illustration=_freeze(illustration))
 
 
 def _priority(value: object, fail: Any) -> int:
@@ -331,16 +253,16 @@ def _languages(value: object, fail: Any, name: str) -> Mapping:
     return value
 
 
-def _text(value: object, fail: Any, name: str) -> LocalizedText:
+def _text(value: object, fail: Any, name: str) -> dict[str, str]:
     texts = _languages(value, fail, name)
     for language in LANGUAGES:
         text = texts[language]
         if not isinstance(text, str) or not text.strip():
             raise fail(name, f"language {language!r} must be non-empty text")
-    return LocalizedText(da=texts["da"], en=texts["en"])
+    return {language: texts[language] for language in LANGUAGES}
 
 
-def _steps(value: object, fail: Any) -> LocalizedSteps:
+def _steps(value: object, fail: Any) -> dict[str, tuple[str, ...]]:
     steps = _languages(value, fail, "instructions")
     for language in LANGUAGES:
         items = steps[language]
@@ -355,7 +277,7 @@ def _steps(value: object, fail: Any) -> LocalizedSteps:
             "instructions",
             f"'da' has {len(steps['da'])} steps but 'en' has {len(steps['en'])}",
         )
-    return LocalizedSteps(da=tuple(steps["da"]), en=tuple(steps["en"]))
+    return {language: tuple(steps[language]) for language in LANGUAGES}
 
 
 def _equipment(value: object, fail: Any) -> tuple[str, ...]:
@@ -370,7 +292,7 @@ def _equipment(value: object, fail: Any) -> tuple[str, ...]:
 
 
 def _dose(value: object, dose_type: DoseType, fail: Any) -> Dose:
-    required, optional = DOSE_FIELDS[dose_type]
+    required, optional = DOSE_TYPE_FIELDS[dose_type]
     expected = " and ".join(sorted(required))
     if not isinstance(value, Mapping):
         raise fail("default_dose", f"must be an object with {expected}")

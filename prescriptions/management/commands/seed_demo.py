@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from osteoactive.demo import DEMO_USERS, seed_clinic, seed_patients
+from prescriptions.demo import DEMO_USERS, seed_clinic, seed_patients
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
-from .models import Clinic, Membership
+from osteoactive.models import Clinic, Membership
 
 DEMO_CLINIC = "Demo Fysioterapi"
 DEMO_USERS = (
@@ -79,7 +79,7 @@ def _demo_patients(today):
 
 def seed_patients(clinic, physiotherapist, *, today):
     """Demo patients, each assessed, with a program and an issued, rendered handout."""
-    from assessment.inputs import parse_assessment
+    from assessment.domain.parsing import parse_assessment
     from assessment.models import Patient
     from assessment.services import assessment_create, patient_create
     from prescriptions.services import handout_render, prescription_issue

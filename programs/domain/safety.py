@@ -14,9 +14,10 @@ Choices where the spec is silent:
 
 from dataclasses import dataclass, field
 
-from assessment.categories import Category
-from programs.exercise_spec import ExerciseSpec, Impact, Level
-from programs.labels import LEVEL_LABELS
+from osteoactive.domain.categories import Category
+from osteoactive.domain.vocabulary import Level
+
+from .spec import ExerciseSpec, Impact
 
 CATEGORY_MAX_LEVEL: dict[Category, Level] = {
     Category.AKUTFASE: Level.LIMITED,
@@ -57,7 +58,7 @@ def violations(
 
     limit = CATEGORY_MAX_LEVEL[category]
     if exercise.min_level.rank > limit.rank:
-        need, allowed = LEVEL_LABELS[exercise.min_level], LEVEL_LABELS[limit]
+        need, allowed = exercise.min_level.text(), limit.text()
         found.append(
             Violation(
                 "level_above_category",

@@ -29,10 +29,11 @@ Choices where the spec is silent:
 
 from dataclasses import dataclass, field
 
-from assessment.categories import Category
-from programs.exercise_spec import Dose, DoseType, ExerciseSpec, Impact, Kind
+from osteoactive.domain.categories import Category
+from osteoactive.domain.languages import LANGUAGES
 
-LANGUAGES = ("da", "en")
+from .spec import Dose, DoseType, ExerciseSpec, Impact, Kind
+
 PHASE_WEEKS: tuple[tuple[int, int], ...] = ((1, 4), (5, 8), (9, 12))
 BALANCE_DAYS = 4
 DAILY = 7
