@@ -58,3 +58,11 @@ def clinic_update(*, clinic: Clinic, **fields) -> Clinic:
     clinic.full_clean()
     clinic.save()
     return clinic
+
+
+@transaction.atomic
+def clinic_create(*, name: str, **fields) -> Clinic:
+    clinic = Clinic(name=name, **fields)
+    clinic.full_clean()
+    clinic.save()
+    return clinic

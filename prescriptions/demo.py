@@ -2,11 +2,18 @@
 
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
-
 from osteoactive.models import Clinic, Membership
+from osteoactive.services import clinic_create, staff_add
+from programs.library import load_default_library
+from programs.models import Exercise
 
 DEMO_CLINIC = "Demo Fysioterapi"
+DEMO_CLINIC_DETAILS = {
+    "address": "Knoglevej 1, 8000 Aarhus C",
+    "phone": "+45 12 34 56 78",
+    "contact_line": "Ring på 12 34 56 78 hverdage kl. 8–15",
+    "handout_footer": "Demo Fysioterapi · Knoglevej 1 · 8000 Aarhus C",
+}
 DEMO_USERS = (
     # username, password, first name, last name, physiotherapist, clinic admin
     ("fysio", "Fysio-demo-2026", "Freja", "Fysioterapeut", True, False),
@@ -14,29 +21,31 @@ DEMO_USERS = (
 )
 
 
+def seed_library() -> None:
+    """The default library, if no global exercise is there yet: the demo programs need it."""
+    if not Exercise.objects.filter(clinic__isnull=True).exists():
+        load_default_library()
+
+
 def seed_clinic():
-    clinic, _ = Clinic.objects.get_or_create(
-        name=DEMO_CLINIC,
-        defaults={
-            "address": "Knoglevej 1, 8000 Aarhus C",
-            "phone": "+45 12 34 56 78",
-            "contact_line": "Ring på 12 34 56 78 hverdage kl. 8–15",
-            "handout_footer": "Demo Fysioterapi · Knoglevej 1 · 8000 Aarhus C",
-        },
+    clinic = Clinic.objects.filter(name=DEMO_CLINIC).first() or clinic_create(
+        name=DEMO_CLINIC, **DEMO_CLINIC_DETAILS
     )
     users = {}
     for username, password, first, last, is_physio, is_admin in DEMO_USERS:
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            user = get_user_model()(username=username, first_name=first, last_name=last)
-            user.set_password(password)
-            user.save()
-        Membership.objects.get_or_create(
-            user=user,
-            clinic=clinic,
-            defaults={"is_physiotherapist": is_physio, "is_clinic_admin": is_admin},
-        )
-        users[username] = user
+        membership = Membership.objects.filter(clinic=clinic, user__username=username).first()
+        if membership is None:
+            membership = staff_add(
+                clinic=clinic,
+                username=username,
+                first_name=first,
+                last_name=last,
+                email="",
+                password=password,
+                is_physiotherapist=is_physio,
+                is_clinic_admin=is_admin,
+            )
+        users[username] = membership.user
     return clinic, users
 
 
@@ -82,7 +91,8 @@ def seed_patients(clinic, physiotherapist, *, today):
     from assessment.domain.parsing import parse_assessment
     from assessment.models import Patient
     from assessment.services import assessment_create, patient_create
-    from prescriptions.services import handout_render, prescription_issue
+    from prescriptions.rendering import handout_render
+    from prescriptions.services import prescription_issue
     from programs.services import program_generate
 
     seeded = []

@@ -1,32 +1,39 @@
-"""Issuing prescriptions and rendering their handouts."""
+"""Issuing prescriptions and asking for their handouts (the render itself is in rendering.py,
+run by the task that these services queue)."""
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from osteoactive.errors import ServiceError
 from programs.models import Program
 from programs.selectors import program_items
 
 from .models import Handout, Prescription
+from .rendering import handout_mark_failed
 from .snapshot import build_snapshot
+from .tasks import render_handout
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 3  # renders that end with a dead worker (e.g. out of memory) are not retried forever
+HANDOUT_LANGUAGES = dict(Handout._meta.get_field("language").choices)
 STALE_AFTER = timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT)
 
 
 @transaction.atomic
 def prescription_issue(*, program: Program, issued_by) -> Prescription:
-    """Freezes the program as the patient's next version; the previous one is superseded."""
+    """Freezes the program as the patient's next version; the previous one is superseded.
+    A program without exercises is refused: its handout would print an empty program."""
     patient = program.assessment.patient
     type(patient).objects.select_for_update().filter(pk=patient.pk).first()
     items = list(program_items(program))
+    if not items:
+        raise ServiceError(_("Add at least one exercise before issuing."), code="no_exercises")
     latest = patient.prescriptions.aggregate(Max("version"))["version__max"] or 0
     now = timezone.now()
     patient.prescriptions.filter(superseded_at__isnull=True).update(superseded_at=now)
@@ -55,7 +62,10 @@ def handout_request(
 
     A conditional unique constraint guarantees one queued/rendering handout per language, so
     two simultaneous requests still give one render. A render that has been queued or running
-    for longer than STALE_AFTER is given up (its worker died or it hung), so it can be retried."""
+    for longer than STALE_AFTER is given up (its worker died or it hung), so it can be retried.
+    A language the handout is not written in is refused."""
+    if language not in HANDOUT_LANGUAGES:
+        raise ServiceError(_("There is no handout in that language."), code="unknown_language")
     prescription.handouts.filter(
         language=language, status__in=Handout.ACTIVE, updated_at__lt=timezone.now() - STALE_AFTER
     ).update(status=Handout.Status.FAILED, error="Gave up: no progress", finished_at=timezone.now())
@@ -93,53 +103,8 @@ def _queue_render(handout):
 def _send_render(handout_id) -> None:
     """Runs after commit: a broker that can't be reached must not turn the request into a 500
     (the prescription is already saved), so the handout is marked failed and can be retried."""
-    from .tasks import render_handout
-
     try:
         render_handout.delay(str(handout_id))
     except Exception as error:  # noqa: BLE001 - kombu OperationalError, socket errors, …
         logger.warning("could not queue handout %s", handout_id, exc_info=True)
         handout_mark_failed(handout_id, f"Could not queue the render: {type(error).__name__}")
-
-
-def handout_render(handout_id) -> str:
-    """Renders one queued handout. Safe to deliver twice: a handout that is ready, or was
-    given up, is left as it is; after MAX_ATTEMPTS starts it is marked failed."""
-    from osteoactive.pdf import render_pdf
-
-    from .handout import handout_html
-
-    with transaction.atomic():
-        handout = (
-            Handout.objects.select_for_update().select_related("prescription").get(pk=handout_id)
-        )
-        if handout.status not in Handout.ACTIVE:
-            return handout.status  # done, or given up: a new request renders afresh
-        if handout.attempts >= MAX_ATTEMPTS:
-            handout_mark_failed(handout.pk, f"Gave up after {handout.attempts} attempts")
-            return Handout.Status.FAILED
-        handout.status = Handout.Status.RENDERING
-        handout.started_at = timezone.now()
-        handout.attempts += 1
-        handout.save(update_fields=["status", "started_at", "attempts", "updated_at"])
-    pdf = render_pdf(handout_html(handout.prescription.snapshot, handout.language))
-    with transaction.atomic():
-        handout = (
-            Handout.objects.select_for_update().select_related("prescription").get(pk=handout_id)
-        )
-        if handout.status != Handout.Status.RENDERING:
-            return handout.status  # finished by another delivery, or given up meanwhile
-        name = f"osteoactive-{handout.prescription.version}-{handout.language}.pdf"
-        handout.file.save(name, ContentFile(pdf), save=False)
-        handout.status = Handout.Status.READY
-        handout.finished_at = timezone.now()
-        handout.error = ""
-        handout.save()
-    return handout.status
-
-
-def handout_mark_failed(handout_id, error: str) -> None:
-    logger.error("handout %s failed: %s", handout_id, error)
-    Handout.objects.filter(pk=handout_id).exclude(status=Handout.Status.READY).update(
-        status=Handout.Status.FAILED, error=error[:300], finished_at=timezone.now()
-    )

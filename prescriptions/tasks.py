@@ -1,9 +1,9 @@
-"""Celery tasks: take ids, call one service, return something small."""
+"""Celery tasks: take ids, call one rendering function, return something small."""
 
 from celery import shared_task
 from django.db import DatabaseError
 
-from . import services
+from . import rendering
 
 TRANSIENT = (DatabaseError, OSError, ConnectionError)
 
@@ -22,11 +22,11 @@ TRANSIENT = (DatabaseError, OSError, ConnectionError)
 )
 def render_handout(self, handout_id: str) -> str:
     try:
-        return services.handout_render(handout_id)
+        return rendering.handout_render(handout_id)
     except TRANSIENT as error:
         if self.request.retries >= self.max_retries:
-            services.handout_mark_failed(handout_id, f"{type(error).__name__}: {error}")
+            rendering.handout_mark_failed(handout_id, f"{type(error).__name__}: {error}")
         raise
     except Exception as error:
-        services.handout_mark_failed(handout_id, f"{type(error).__name__}: {error}")
+        rendering.handout_mark_failed(handout_id, f"{type(error).__name__}: {error}")
         raise

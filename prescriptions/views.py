@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from osteoactive import audit
 from osteoactive.access import physiotherapist_required, refuse_unless_post
+from osteoactive.errors import ServiceError
 from programs.selectors import program_get
 
 from . import selectors, services
@@ -19,10 +20,11 @@ def prescription_issue(request, program_id):
     program = program_get(request.membership, program_id)
     if refused := refuse_unless_post(request):
         return refused
-    if not program.items.exists():
-        messages.error(request, _("Add at least one exercise before issuing."))
+    try:
+        prescription = services.prescription_issue(program=program, issued_by=request.user)
+    except ServiceError as refused:
+        messages.error(request, refused.message)
         return redirect("programs:program_detail", program.id)
-    prescription = services.prescription_issue(program=program, issued_by=request.user)
     audit.record(request, "create", prescription, patient=prescription.patient)
     messages.success(
         request, _("Version %(version)s was issued.") % {"version": prescription.version}
@@ -52,12 +54,14 @@ def handout_request(request, prescription_id):
     prescription = selectors.prescription_get(request.membership, prescription_id)
     if refused := refuse_unless_post(request):
         return refused
-    language = request.POST.get("language")
-    if language not in dict(LANGUAGES):
-        raise Http404
-    handout, created = services.handout_request(
-        prescription=prescription, language=language, requested_by=request.user
-    )
+    try:
+        handout, created = services.handout_request(
+            prescription=prescription,
+            language=request.POST.get("language", ""),
+            requested_by=request.user,
+        )
+    except ServiceError:
+        raise Http404 from None
     if created:
         audit.record(request, "create", handout, patient=prescription.patient)
     return _status_or_redirect(request, prescription)

@@ -28,3 +28,18 @@ def test_demo_users_can_log_in(client):
     call_command("seed_demo")
     client.post("/login/", {"username": "fysio", "password": "Fysio-demo-2026"})
     assert client.session["_auth_user_id"]
+
+
+def test_seed_demo_on_an_empty_database_loads_the_library_first():
+    from prescriptions.models import Prescription
+    from programs.domain.library_file import load_library_file
+    from programs.models import Exercise
+
+    assert not Exercise.objects.exists()
+    call_command("seed_demo")
+    library = load_library_file()
+    assert Exercise.objects.filter(clinic__isnull=True).count() == len(library.entries)
+    prescriptions = Prescription.objects.filter(patient__clinic__name="Demo Fysioterapi")
+    assert prescriptions.count() == 6
+    assert all(p.snapshot["exercises"] and p.exercises.exists() for p in prescriptions)
+    assert all(h.status == "ready" for p in prescriptions for h in p.handouts.all())

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from prescriptions import services
+from prescriptions import rendering, services
 from prescriptions.models import Handout
 from programs.models import Exercise
 
@@ -53,7 +53,7 @@ def test_library_edit_never_changes_an_issued_handout(issue, program, physio):
         prescription=prescription, language="da", requested_by=physio
     )
     assert created
-    services.handout_render(handout.id)
+    rendering.handout_render(handout.id)
     handout.refresh_from_db()
     text = pdf_text(handout)
     assert original in text and "Ændret navn" not in text
@@ -98,7 +98,7 @@ def test_second_language_is_rendered_on_request(issue, program, physio_client, p
     with_english = reverse("prescriptions:handout_request", args=[prescription.id])
     physio_client.post(with_english, {"language": "en"})
     english = prescription.handouts.get(language="en")
-    services.handout_render(english.id)
+    rendering.handout_render(english.id)
     english.refresh_from_db()
     names = [e["name"]["en"] for e in prescription.snapshot["exercises"]]
     text = pdf_text(english)
@@ -147,7 +147,7 @@ def test_status_fragment_polls_while_queued(issue, program, physio_client):
     ).content.decode()
     assert 'hx-trigger="every 2s"' in fragment
     handout = prescription.handouts.get()
-    services.handout_render(handout.id)
+    rendering.handout_render(handout.id)
     done = physio_client.get(
         reverse("prescriptions:handout_status", args=[prescription.id])
     ).content.decode()
@@ -184,14 +184,14 @@ def test_a_render_without_progress_is_given_up_and_can_be_asked_for_again(issue,
     )
     stuck.refresh_from_db()
     assert created and renewed != stuck and stuck.status == Handout.Status.FAILED
-    assert services.handout_render(stuck.id) == Handout.Status.FAILED  # a late delivery
+    assert rendering.handout_render(stuck.id) == Handout.Status.FAILED  # a late delivery
 
 
 def test_a_render_that_keeps_killing_its_worker_stops_after_three_starts(issue, program):
     prescription, _ = issue(program, render=False)
     handout = prescription.handouts.get()
     Handout.objects.filter(pk=handout.pk).update(status=Handout.Status.RENDERING, attempts=3)
-    assert services.handout_render(handout.id) == Handout.Status.FAILED
+    assert rendering.handout_render(handout.id) == Handout.Status.FAILED
     handout.refresh_from_db()
     assert handout.status == Handout.Status.FAILED and "3 attempts" in handout.error
 
@@ -205,3 +205,37 @@ def test_asking_for_a_handout_is_audited(issue, program, physio_client):
     )
     english = prescription.handouts.get(language="en")
     assert AuditEvent.objects.filter(action="create", object_id=str(english.id)).exists()
+
+
+def test_a_program_without_exercises_is_not_issued(program, physio):
+    from osteoactive.errors import ServiceError
+
+    program.items.all().delete()
+    with pytest.raises(ServiceError) as refused:
+        services.prescription_issue(program=program, issued_by=physio)
+    assert refused.value.code == "no_exercises"
+    assert not program.prescriptions.exists() and not Handout.objects.exists()
+
+
+def test_issuing_an_empty_program_shows_why_on_the_program_page(program, physio_client):
+    program.items.all().delete()
+    response = physio_client.post(
+        reverse("prescriptions:prescription_issue", args=[program.id]), follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("programs:program_detail", args=[program.id])
+    assert [str(m) for m in response.context["messages"]] == [
+        "Tilføj mindst én øvelse, før programmet udleveres."
+    ]
+    assert not program.prescriptions.exists()
+
+
+def test_a_handout_in_an_unknown_language_is_refused(issue, program, physio, physio_client):
+    from osteoactive.errors import ServiceError
+
+    prescription, _ = issue(program, render=False)
+    with pytest.raises(ServiceError) as refused:
+        services.handout_request(prescription=prescription, language="de", requested_by=physio)
+    assert refused.value.code == "unknown_language"
+    url = reverse("prescriptions:handout_request", args=[prescription.id])
+    assert physio_client.post(url, {"language": "de"}).status_code == 404
+    assert list(prescription.handouts.values_list("language", flat=True)) == ["da"]

@@ -2,17 +2,19 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from prescriptions.demo import DEMO_USERS, seed_clinic, seed_patients
+from prescriptions.demo import DEMO_USERS, seed_clinic, seed_library, seed_patients
 
 
 class Command(BaseCommand):
     help = (
         "Creates the demo clinic 'Demo Fysioterapi' with its staff and one patient per category, "
-        "each with an issued prescription and handout; safe to run again."
+        "each with an issued prescription and handout (and the default library if it is "
+        "missing); safe to run again."
     )
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            seed_library()
             clinic, users = seed_clinic()
             patients = seed_patients(clinic, users["fysio"], today=timezone.localdate())
         self.stdout.write(f"Demo clinic: {clinic.name}")
