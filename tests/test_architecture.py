@@ -1,5 +1,5 @@
 """The layout's rules, checked on the source: pure domain packages, a core that imports no
-app, small modules, and test modules that stand alone.
+app, small modules, no import cycles, and test modules that stand alone.
 
 Each rule is a function that returns its violations, so a test can also show that the rule
 catches one (`test_the_rules_catch_violations`).
@@ -107,6 +107,47 @@ def length_violations(path, source):
     return []
 
 
+def module_name(path):
+    return ".".join(path.with_suffix("").parts).removesuffix(".__init__")
+
+
+def imported_modules(path, source, known):
+    """The modules of `known` that `source` imports, a lazy import inside a function too."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            package = absolute(node.module or "", node.level, path)
+            names = [f"{package}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            while name and name not in known:
+                name = name.rpartition(".")[0]
+            if name:
+                found.add(name)
+    return found - {module_name(path)}
+
+
+def import_cycles(graph):
+    """Loops of modules importing each other (e.g. services queue a task that calls services):
+    one of them should move the shared part into a module both import."""
+    found, done = [], set()
+
+    def visit(module, trail):
+        if module in trail:
+            found.append(" -> ".join([*trail[trail.index(module) :], module]))
+        elif module not in done:
+            for imported in sorted(graph.get(module, ())):
+                visit(imported, [*trail, module])
+            done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    return found
+
+
 def test_module_violations(path, source):
     """A test module imports no other test module and nothing from `bench`."""
     found = []
@@ -141,6 +182,13 @@ def test_domain_modules_are_pure(path):
 def test_core_imports_no_app_and_modules_stay_small(path):
     source = read(path)
     assert core_violations(path, source) + length_violations(path, source) == []
+
+
+def test_no_import_cycles():
+    files = list(source_files())
+    known = {module_name(path) for path in files}
+    graph = {module_name(path): imported_modules(path, read(path), known) for path in files}
+    assert import_cycles(graph) == []
 
 
 def test_only_one_module_imports_weasyprint():
@@ -179,6 +227,11 @@ def test_the_rules_catch_violations():
     assert core_violations(Path("osteoactive/domain/x.py"), "from osteoactive.models import User\n")
     assert not core_violations(core, "from osteoactive.domain.categories import Category\n")
     assert length_violations(Path("programs/views.py"), "x = 1\n" * (MAX_LINES + 1))
+    tasks = Path("prescriptions/tasks.py")
+    known = {"prescriptions.services", "prescriptions.tasks", "prescriptions.rendering"}
+    assert imported_modules(tasks, "from . import services\n", known) == {"prescriptions.services"}
+    assert import_cycles({"a.services": {"a.tasks"}, "a.tasks": {"a.services"}})
+    assert not import_cycles({"a.services": {"a.tasks", "a.rendering"}, "a.tasks": {"a.rendering"}})
     test = Path("tests/programs/test_x.py")
     assert test_module_violations(test, "from tests.assessment.test_views import post\n")
     assert test_module_violations(test, "from bench.load import hammer\n")
