@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from osteoactive.domain.categories import Category
+from osteoactive.errors import ServiceError
 from osteoactive.language import current_language, labelled_choices
 
 from .domain.cpr import cpr_matches_birth_date, normalise_cpr
@@ -20,6 +21,7 @@ from .domain.readers import NON_FIELD, InputError
 from .domain.rules import categorise
 from .domain.vocabulary import FractureSite, RiskFactor, TScoreSite, WalkingAid
 from .models import Patient
+from .services import checked_override_reason
 
 T_SCORE_FIELDS = {f"t_{site.value}": site for site in TScoreSite}
 
@@ -275,13 +277,15 @@ class AssessmentForm(forms.Form):
         except InputError as problem:
             self._attach(problem.errors)
         self.result = categorise(self.inputs) if self.inputs else None
-        chosen = cleaned.get("final_category")
-        suggested = self.result.category.value if self.result else None
-        if chosen and chosen != suggested and not cleaned.get("override_reason", "").strip():
-            self.add_error(
-                "override_reason",
-                _("Give the reason for choosing another category than the suggestion."),
-            )
+        if chosen := cleaned.get("final_category"):
+            try:
+                checked_override_reason(
+                    suggested=self.result.category.value if self.result else None,
+                    chosen=chosen,
+                    reason=cleaned.get("override_reason", ""),
+                )
+            except ServiceError as refused:
+                self.add_error("override_reason", refused)
         return cleaned
 
     def _attach(self, errors):

@@ -1,11 +1,10 @@
-"""GDPR tools: everything about one patient as a zip, and erasure that leaves only a trace."""
+"""The GDPR export: everything about one patient as a zip (a read; erasure is a service)."""
 
 import io
 import json
 import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 
 from osteoactive.models import AuditEvent
 
@@ -68,25 +67,3 @@ def patient_export(patient) -> bytes:
                         )
                         archive.writestr(name, pdf.read())
     return buffer.getvalue()
-
-
-@transaction.atomic
-def patient_erase(patient) -> dict:
-    """Deletes the patient's clinical data and files; returns counts (no health data)."""
-    from prescriptions.models import Handout
-
-    handouts = Handout.objects.filter(prescription__patient=patient)
-    files = [h.file.name for h in handouts if h.file]
-    counts = {
-        "handouts": handouts.count(),
-        "prescriptions": patient.prescriptions.count(),
-        "assessments": patient.assessments.count(),
-    }
-    patient.prescriptions.all().delete()
-    for assessment in patient.assessments.all():
-        assessment.programs.all().delete()
-    patient.assessments.all().delete()
-    storage = handouts.model._meta.get_field("file").storage
-    patient.delete()
-    transaction.on_commit(lambda: [storage.delete(name) for name in files])
-    return counts

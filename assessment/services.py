@@ -4,12 +4,31 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from osteoactive.domain.categories import Category
+from osteoactive.errors import ServiceError
 
 from .domain.inputs import AssessmentInput
 from .domain.result import RULESET
 from .domain.rules import categorise
 from .domain.serialisation import assessment_to_json, result_to_json
 from .models import Assessment, Patient
+
+
+def checked_override_reason(*, suggested: str | None, chosen: str, reason: str) -> str:
+    """The reason to store with the physiotherapist's category: none when it is the suggestion;
+    another category needs one (the database refuses it without, as the last line of defence)."""
+    if chosen not in Category._value2member_map_:
+        raise ServiceError(_("Choose a category."), code="unknown_category")
+    if chosen == suggested:
+        return ""
+    if not reason.strip():
+        raise ServiceError(
+            _("Give the reason for choosing another category than the suggestion."),
+            code="override_needs_reason",
+        )
+    return reason.strip()
 
 
 def _decimal(value):
@@ -52,6 +71,11 @@ def assessment_create(
 ) -> Assessment:
     """Categorises and stores inputs, suggestion and the physiotherapist's choice together."""
     result = categorise(inputs)
+    suggested = result.category.value
+    final_category = final_category or suggested
+    override_reason = checked_override_reason(
+        suggested=suggested, chosen=final_category, reason=override_reason
+    )
     assessment = Assessment(
         patient=patient,
         assessed_by=assessed_by,
@@ -64,17 +88,15 @@ def assessment_create(
             "missing_tests": list(result.missing_tests),
         },
         ruleset=RULESET,
-        suggested_category=result.category.value,
-        final_category=final_category or result.category.value,
-        override_reason=override_reason.strip() if final_category else "",
+        suggested_category=suggested,
+        final_category=final_category,
+        override_reason=override_reason,
         notes=notes,
         t_min=_decimal(result.t_min),
         tug_seconds=_decimal(inputs.tug_seconds),
         sts5_seconds=_decimal(inputs.sts5_seconds),
         tandem_seconds=_decimal(inputs.tandem_seconds),
     )
-    if assessment.final_category == assessment.suggested_category:
-        assessment.override_reason = ""
     assessment.full_clean()
     assessment.save()
     return assessment
@@ -83,11 +105,36 @@ def assessment_create(
 @transaction.atomic
 def assessment_choose_category(*, assessment: Assessment, category: str, reason: str) -> Assessment:
     """The physiotherapist's final category; another than the suggestion needs a reason."""
-    reason = reason.strip()
-    if category != assessment.suggested_category and not reason:
-        raise ValueError("An override needs a reason.")
+    assessment.override_reason = checked_override_reason(
+        suggested=assessment.suggested_category, chosen=category, reason=reason
+    )
     assessment.final_category = category
-    assessment.override_reason = reason if category != assessment.suggested_category else ""
     assessment.full_clean()
     assessment.save(update_fields=["final_category", "override_reason", "updated_at"])
     return assessment
+
+
+@transaction.atomic
+def patient_erase(*, patient: Patient, confirm_name: str) -> dict:
+    """Deletes the patient's clinical data and files; returns counts (no health data).
+    It cannot be undone, so the patient's full name must be typed to confirm."""
+    from prescriptions.models import Handout
+
+    if confirm_name.strip() != patient.full_name:
+        raise ServiceError(_("Type the patient's full name to confirm."), code="not_confirmed")
+
+    handouts = Handout.objects.filter(prescription__patient=patient)
+    files = [h.file.name for h in handouts if h.file]
+    counts = {
+        "handouts": handouts.count(),
+        "prescriptions": patient.prescriptions.count(),
+        "assessments": patient.assessments.count(),
+    }
+    patient.prescriptions.all().delete()
+    for assessment in patient.assessments.all():
+        assessment.programs.all().delete()
+    patient.assessments.all().delete()
+    storage = handouts.model._meta.get_field("file").storage
+    patient.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for name in files])
+    return counts

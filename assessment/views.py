@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from osteoactive import audit
 from osteoactive.access import clinic_admin_required, physiotherapist_required, refuse_unless_post
 from osteoactive.domain.categories import Category
+from osteoactive.errors import ServiceError
 from osteoactive.language import current_language
 from osteoactive.pagination import page_of
 from prescriptions.selectors import prescriptions_of
@@ -172,16 +173,15 @@ def assessment_override(request, assessment_id):
     assessment = selectors.assessment_get(request.membership, assessment_id)
     if refused := refuse_unless_post(request):
         return refused
-    category = request.POST.get("category", "")
-    reason = request.POST.get("reason", "")[:2000]
-    if category not in Category._value2member_map_:
-        messages.error(request, _("Choose a category."))
-    elif category != assessment.suggested_category and not reason.strip():
-        messages.error(
-            request, _("Give the reason for choosing another category than the suggestion.")
+    try:
+        services.assessment_choose_category(
+            assessment=assessment,
+            category=request.POST.get("category", ""),
+            reason=request.POST.get("reason", "")[:2000],
         )
+    except ServiceError as refused:
+        messages.error(request, refused.message)
     else:
-        services.assessment_choose_category(assessment=assessment, category=category, reason=reason)
         audit.record(
             request,
             "update",
@@ -216,11 +216,14 @@ def gdpr_export(request, patient_id):
 def gdpr_erase(request, patient_id):
     patient = selectors.patient_get(request.membership, patient_id)
     if request.method == "POST":
-        if request.POST.get("confirm_name", "").strip() != patient.full_name:
-            messages.error(request, _("Type the patient's full name to confirm."))
+        erased_id = patient.id
+        try:
+            counts = services.patient_erase(
+                patient=patient, confirm_name=request.POST.get("confirm_name", "")
+            )
+        except ServiceError as refused:
+            messages.error(request, refused.message)
         else:
-            erased_id = patient.id
-            counts = gdpr.patient_erase(patient)
             summary = ", ".join(f"{name}={count}" for name, count in counts.items())
             audit.record(request, "erase", None, patient_id=erased_id, summary=f"erased {summary}")
             messages.success(request, _("The patient's data was erased."))

@@ -3,9 +3,11 @@
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from assessment.models import Assessment, has_qualifying_vertebral_fracture
 from osteoactive.domain.categories import Category
+from osteoactive.errors import ServiceError
 
 from .domain import dosing, safety
 from .domain.generation import alternatives, generate_program, program_item
@@ -103,9 +105,10 @@ def swap_candidates(item: ProgramItem) -> list[Exercise]:
 
 
 @transaction.atomic
-def program_item_swap(*, item: ProgramItem, exercise: Exercise) -> ProgramItem:
-    if exercise not in swap_candidates(item):
-        raise ValueError("That exercise does not fit this slot safely.")
+def program_item_swap(*, item: ProgramItem, exercise: Exercise | None) -> ProgramItem:
+    """Only one of the swap candidates may take the item's place: one that fits the slot safely."""
+    if exercise is None or exercise not in swap_candidates(item):
+        raise ServiceError(_("Choose one of the listed exercises."), code="not_a_candidate")
     generated = program_item(SLOTS[item.slot], exercise.spec(), program_request(item.program))
     for name, value in _item_fields(generated).items():
         setattr(item, name, value)
@@ -199,8 +202,11 @@ def _unique_key(clinic, base):
 
 @transaction.atomic
 def exercise_toggle_hidden(*, clinic, exercise: Exercise) -> bool:
-    """Hides a global exercise for the clinic, or shows it again; returns whether it is hidden."""
-    deleted, _ = HiddenExercise.objects.filter(clinic=clinic, exercise=exercise).delete()
+    """Hides a global exercise for the clinic, or shows it again; returns whether it is hidden.
+    A clinic's own exercise is edited, not hidden."""
+    if not exercise.is_global:
+        raise ServiceError(_("Only exercises of the default library can be hidden."), code="own")
+    deleted, _by_model = HiddenExercise.objects.filter(clinic=clinic, exercise=exercise).delete()
     if deleted:
         return False
     HiddenExercise.objects.create(clinic=clinic, exercise=exercise)

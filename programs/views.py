@@ -13,6 +13,7 @@ from osteoactive.access import (
     refuse_unless_post,
 )
 from osteoactive.domain.vocabulary import Domain, Level
+from osteoactive.errors import ServiceError
 from osteoactive.language import current_language, labelled_choices
 from prescriptions.selectors import prescriptions_of_program, prescriptions_using
 
@@ -67,10 +68,11 @@ def item_swap(request, item_id):
     candidates = services.swap_candidates(item)
     if request.method == "POST":
         chosen = next((e for e in candidates if str(e.id) == request.POST.get("exercise")), None)
-        if chosen is None:
-            messages.error(request, _("Choose one of the listed exercises."))
-        else:
+        try:
             services.program_item_swap(item=item, exercise=chosen)
+        except ServiceError as refused:
+            messages.error(request, refused.message)
+        else:
             audit.record(
                 request, "update", item.program, patient=item.program.patient, fields=["exercise"]
             )
@@ -210,9 +212,12 @@ def exercise_hide(request, exercise_id):
     exercise = selectors.exercise_get(request.membership, exercise_id)
     if refused := refuse_unless_post(request):
         return refused
-    if not exercise.is_global:
-        raise Http404
-    hidden = services.exercise_toggle_hidden(clinic=request.membership.clinic, exercise=exercise)
+    try:
+        hidden = services.exercise_toggle_hidden(
+            clinic=request.membership.clinic, exercise=exercise
+        )
+    except ServiceError:
+        raise Http404 from None
     messages.success(
         request,
         _("Hidden for your clinic.") if hidden else _("Shown again for your clinic."),

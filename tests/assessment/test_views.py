@@ -245,3 +245,41 @@ def test_choosing_the_suggested_category_needs_no_reason(physio_client, patient)
 def test_a_huge_page_number_is_not_an_error(physio_client):
     response = physio_client.get(reverse("assessment:patient_list"), {"page": "9" * 30})
     assert response.status_code == 200
+
+
+def test_the_override_rule_is_kept_by_the_services(physio_client, physio, patient):
+    from assessment import services
+    from assessment.domain.parsing import parse_assessment
+    from osteoactive.errors import ServiceError
+
+    physio_client.post(create_url(patient), valid_post())
+    assessment = Assessment.objects.get()
+    inputs = parse_assessment(assessment.inputs, today=assessment.assessment_date)
+    with pytest.raises(ServiceError) as refused:
+        services.assessment_create(
+            patient=patient, assessed_by=physio, inputs=inputs, final_category="hverdagsaktiv"
+        )
+    assert refused.value.code == "override_needs_reason"
+    for category, reason, code in [
+        ("hverdagsaktiv", "  ", "override_needs_reason"),
+        ("no-such-category", "Klinisk vurdering", "unknown_category"),
+    ]:
+        with pytest.raises(ServiceError) as refused:
+            services.assessment_choose_category(
+                assessment=assessment, category=category, reason=reason
+            )
+        assert refused.value.code == code
+    services.assessment_choose_category(assessment=assessment, category="akutfase", reason=" x ")
+    assessment.refresh_from_db()
+    assert assessment.final_category == "akutfase" and assessment.override_reason == ""
+    assert Assessment.objects.count() == 1
+
+
+def test_a_refused_override_says_why(physio_client, patient):
+    physio_client.post(create_url(patient), valid_post())
+    assessment = Assessment.objects.get()
+    url = reverse("assessment:assessment_override", args=[assessment.id])
+    response = physio_client.post(url, {"category": "hverdagsaktiv", "reason": ""}, follow=True)
+    assert [str(m) for m in response.context["messages"]][-1] == (
+        "Angiv begrundelsen for at vælge en anden kategori end forslaget."
+    )

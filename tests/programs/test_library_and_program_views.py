@@ -300,3 +300,25 @@ def issued(program, physio_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         physio_client.post(reverse("prescriptions:prescription_issue", args=[program.id]))
     return program.prescriptions.get()
+
+
+def test_swap_and_hide_rules_are_kept_by_the_services(program, clinic):
+    from osteoactive.errors import ServiceError
+    from programs import services
+
+    item = program.items.filter(slot="strength").first()
+    unsafe = Exercise.objects.filter(impact="high").first()
+    for exercise in (unsafe, None):
+        with pytest.raises(ServiceError) as refused:
+            services.program_item_swap(item=item, exercise=exercise)
+        assert refused.value.code == "not_a_candidate"
+    own = ExerciseFactory(clinic=clinic)
+    with pytest.raises(ServiceError):
+        services.exercise_toggle_hidden(clinic=clinic, exercise=own)
+    assert not HiddenExercise.objects.exists()
+
+
+def test_a_clinics_own_exercise_cannot_be_hidden(admin_client_clinic, clinic):
+    own = ExerciseFactory(clinic=clinic)
+    response = admin_client_clinic.post(reverse("programs:exercise_hide", args=[own.id]))
+    assert response.status_code == 404 and not HiddenExercise.objects.exists()

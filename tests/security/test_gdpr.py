@@ -65,3 +65,13 @@ def test_physiotherapist_cannot_export_or_erase(physio_client, patient):
     assert (
         physio_client.post(reverse("assessment:gdpr_erase", args=[patient.id])).status_code == 403
     )
+
+
+def test_erasure_without_the_typed_name_is_refused_by_the_service(issued, patient):
+    from assessment.services import patient_erase
+    from osteoactive.errors import ServiceError
+
+    with pytest.raises(ServiceError) as refused:
+        patient_erase(patient=patient, confirm_name=patient.first_name)
+    assert refused.value.code == "not_confirmed"
+    assert Patient.objects.filter(id=patient.id).exists() and Handout.objects.exists()
