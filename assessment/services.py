@@ -122,7 +122,6 @@ def patient_erase(*, patient: Patient, confirm_name: str) -> dict:
 
     if confirm_name.strip() != patient.full_name:
         raise ServiceError(_("Type the patient's full name to confirm."), code="not_confirmed")
-
     handouts = Handout.objects.filter(prescription__patient=patient)
     files = [h.file.name for h in handouts if h.file]
     counts = {
