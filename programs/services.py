@@ -205,7 +205,9 @@ def exercise_toggle_hidden(*, clinic, exercise: Exercise) -> bool:
     """Hides a global exercise for the clinic, or shows it again; returns whether it is hidden.
     A clinic's own exercise is edited, not hidden."""
     if not exercise.is_global:
-        raise ServiceError(_("Only exercises of the default library can be hidden."), code="not_global")
+        raise ServiceError(
+            _("Only exercises of the default library can be hidden."), code="not_global"
+        )
     deleted, _by_model = HiddenExercise.objects.filter(clinic=clinic, exercise=exercise).delete()
     if deleted:
         return False
