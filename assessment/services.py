@@ -6,7 +6,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from .domain.inputs import AssessmentInput
-from .domain.result import RULESET
 from .domain.rules import categorise
 from .domain.serialisation import assessment_to_json, result_to_json
 from .models import Assessment, Patient
@@ -50,7 +49,10 @@ def assessment_create(
     override_reason: str = "",
     notes: str = "",
 ) -> Assessment:
-    """Categorises and stores inputs, suggestion and the physiotherapist's choice together."""
+    """Categorises and stores inputs, suggestion and the physiotherapist's choice together.
+
+    The result is stored under the ruleset it was computed with (DK-2026.2 for new
+    assessments), its warning texts beside it in `result_details`."""
     result = categorise(inputs)
     assessment = Assessment(
         patient=patient,
@@ -63,7 +65,7 @@ def assessment_create(
             "age": result.age,
             "missing_tests": list(result.missing_tests),
         },
-        ruleset=RULESET,
+        ruleset=result.ruleset,
         suggested_category=result.category.value,
         final_category=final_category or result.category.value,
         override_reason=override_reason.strip() if final_category else "",
