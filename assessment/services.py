@@ -10,7 +10,6 @@ from osteoactive.domain.categories import Category
 from osteoactive.errors import ServiceError
 
 from .domain.inputs import AssessmentInput
-from .domain.result import RULESET
 from .domain.rules import categorise
 from .domain.serialisation import assessment_to_json, result_to_json
 from .models import Assessment, Patient
@@ -69,7 +68,10 @@ def assessment_create(
     override_reason: str = "",
     notes: str = "",
 ) -> Assessment:
-    """Categorises and stores inputs, suggestion and the physiotherapist's choice together."""
+    """Categorises and stores inputs, suggestion and the physiotherapist's choice together.
+
+    The result is stored under the ruleset it was computed with (DK-2026.2 for new
+    assessments), its warning texts beside it in `result_details`."""
     result = categorise(inputs)
     suggested = result.category.value
     final_category = final_category or suggested
@@ -87,7 +89,7 @@ def assessment_create(
             "age": result.age,
             "missing_tests": list(result.missing_tests),
         },
-        ruleset=RULESET,
+        ruleset=result.ruleset,
         suggested_category=suggested,
         final_category=final_category,
         override_reason=override_reason,

@@ -1,7 +1,8 @@
-"""One sentence per rule that fired, in Danish and English, naming the patient's own values.
+"""One sentence per rule that fired (A1, B1–B4, C1–C4), in Danish and English, naming the
+patient's own values.
 
-`rules` decides; this module only words its decisions. Numbers have one decimal (a decimal
-comma in Danish) and dates are written as `osteoactive.domain.languages.format_date` does.
+`rules` decides; this module only words its decisions, as `wording` writes values. The
+warnings' texts are in `warning_texts`.
 """
 
 from __future__ import annotations
@@ -11,16 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from osteoactive.domain.languages import Text, format_date
+from osteoactive.domain.languages import Text
 
 from .inputs import Fracture
-from .vocabulary import BoneStatus, FractureSite, RiskFactor, TScoreSite, WalkingAid, in_sentence
-
-MISSING_TEST_NAMES = {
-    "tug_seconds": ("TUG", "TUG"),
-    "sts5_seconds": ("5xSTS", "5xSTS"),
-    "tandem_seconds": ("tandemstand", "tandem stance"),
-}
+from .vocabulary import FractureSite, TScoreSite, WalkingAid, in_sentence
+from .wording import date_text, join_texts, number_text, seconds_text
 
 
 @dataclass(frozen=True)
@@ -32,29 +28,6 @@ class Criterion:
     met: bool
     limit: float | None = None
     age: int | None = None
-
-
-def _dates(d: date) -> Text:
-    return {"da": format_date(d, "da"), "en": format_date(d, "en")}
-
-
-def _s(value: float) -> Text:
-    """Seconds with one decimal; Danish uses a decimal comma."""
-    return {"da": f"{value:.1f}".replace(".", ",") + " s", "en": f"{value:.1f} s"}
-
-
-def _t(value: float) -> Text:
-    return {"da": f"{value:.1f}".replace(".", ","), "en": f"{value:.1f}"}
-
-
-def _join(parts: list[Text]) -> Text:
-    def join(items: list[str], word: str) -> str:
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
-
-    return {
-        "da": join([p["da"] for p in parts], "og"),
-        "en": join([p["en"] for p in parts], "and"),
-    }
 
 
 def _norm_group(age: int) -> Text:
@@ -77,9 +50,9 @@ FRACTURE_PHRASES = {
 def a1(fracture: Fracture, end: date, assessed: date) -> Text:
     what, when, ends, on = (
         FRACTURE_PHRASES[fracture.site],
-        _dates(fracture.date),
-        _dates(end),
-        _dates(assessed),
+        date_text(fracture.date),
+        date_text(end),
+        date_text(assessed),
     )
     return {
         "da": f"Akutfase: {what['da']} den {when['da']}; seks måneder efter er {ends['da']}, "
@@ -112,7 +85,7 @@ def b1(aid: WalkingAid | None, adl_help: bool | None, sedentary: bool | None) ->
                 "en": "is very sedentary because of chronic disease",
             }
         )
-    joined = _join(reasons)
+    joined = join_texts(reasons)
     return {
         "da": f"Funktionsbegrænset, fordi patienten {joined['da']}.",
         "en": f"Functionally limited because the patient {joined['en']}.",
@@ -124,7 +97,7 @@ def b2(tug_unable: bool, tug_over: float | None, tug_limit: float, sts5_unable: 
     if tug_unable:
         reasons.append({"da": "TUG kunne ikke gennemføres", "en": "TUG could not be completed"})
     elif tug_over is not None:
-        tug, limit = _s(tug_over), _s(tug_limit)
+        tug, limit = seconds_text(tug_over), seconds_text(tug_limit)
         reasons.append(
             {"da": f"TUG {tug['da']} > {limit['da']}", "en": f"TUG {tug['en']} > {limit['en']}"}
         )
@@ -135,7 +108,7 @@ def b2(tug_unable: bool, tug_over: float | None, tug_limit: float, sts5_unable: 
                 "en": "5xSTS could not be done without using the arms",
             }
         )
-    joined = _join(reasons)
+    joined = join_texts(reasons)
     return {
         "da": f"Funktionsbegrænset, fordi {joined['da']}.",
         "en": f"Functionally limited because {joined['en']}.",
@@ -170,7 +143,7 @@ def _criterion(criterion: Criterion) -> Text:
     if criterion.value is None:
         return {"da": f"{name_da} er ikke registreret", "en": f"{name_en} is not recorded"}
     sign = ok_sign if criterion.met else bad_sign
-    value, limit = _s(criterion.value), _s(criterion.limit)
+    value, limit = seconds_text(criterion.value), seconds_text(criterion.limit)
     text = {
         "da": f"{name_da} {value['da']} {sign} {limit['da']}",
         "en": f"{name_en} {value['en']} {sign} {limit['en']}",
@@ -182,7 +155,7 @@ def _criterion(criterion: Criterion) -> Text:
 
 
 def b3(criteria: Iterable[Criterion]) -> Text:
-    joined = _join([_criterion(c) for c in criteria])
+    joined = join_texts([_criterion(c) for c in criteria])
     return {
         "da": f"Træningsaktivt niveau: patienten {joined['da']}.",
         "en": f"Exercising level: the patient {joined['en']}.",
@@ -190,7 +163,7 @@ def b3(criteria: Iterable[Criterion]) -> Text:
 
 
 def b4(criteria: Iterable[Criterion]) -> Text:
-    joined = _join([_criterion(c) for c in criteria if not c.met])
+    joined = join_texts([_criterion(c) for c in criteria if not c.met])
     return {
         "da": "Hverdagsaktivt niveau, fordi kriterierne for træningsaktiv (B3) ikke er "
         f"opfyldt: {joined['da']}.",
@@ -199,21 +172,21 @@ def b4(criteria: Iterable[Criterion]) -> Text:
     }
 
 
-def _fracture_list(fractures: list[Fracture], with_site: bool) -> Text:
+def fracture_list(fractures: list[Fracture], with_site: bool) -> Text:
     parts = []
     for f in fractures:
-        when = _dates(f.date)
+        when = date_text(f.date)
         if with_site:
             when = {
                 "da": f"{in_sentence(f.site.label_da)} {when['da']}",
                 "en": f"{in_sentence(f.site.label_en)} {when['en']}",
             }
         parts.append(when)
-    return _join(parts)
+    return join_texts(parts)
 
 
 def c1_c2(site: FractureSite, fractures: list[Fracture]) -> Text:
-    what, when = FRACTURE_PHRASES[site], _fracture_list(fractures, with_site=False)
+    what, when = FRACTURE_PHRASES[site], fracture_list(fractures, with_site=False)
     return {
         "da": f"Med hensyn: {what['da']} ({when['da']}).",
         "en": f"With precautions: {what['en']} ({when['en']}).",
@@ -221,7 +194,7 @@ def c1_c2(site: FractureSite, fractures: list[Fracture]) -> Text:
 
 
 def c3(fractures: list[Fracture]) -> Text:
-    listed = _fracture_list(fractures, with_site=True)
+    listed = fracture_list(fractures, with_site=True)
     return {
         "da": f"Med hensyn: {len(fractures)} lavenergibrud ({listed['da']}).",
         "en": f"With precautions: {len(fractures)} low-energy fractures ({listed['en']}).",
@@ -229,58 +202,10 @@ def c3(fractures: list[Fracture]) -> Text:
 
 
 def c4(t_min: float, site: TScoreSite, limit: float) -> Text:
-    value, bound = _t(t_min), _t(limit)
+    value, bound = number_text(t_min), number_text(limit)
     return {
         "da": f"Med hensyn: den laveste T-score, {value['da']} ved "
         f"{in_sentence(site.label_da)}, er ≤ {bound['da']}.",
         "en": f"With precautions: the lowest T-score, {value['en']} at "
         f"{in_sentence(site.label_en)}, is ≤ {bound['en']}.",
-    }
-
-
-def w1(age: int) -> Text:
-    return {
-        "da": f"Patienten er {age} år: T-score-kriterierne er valideret fra 50 år, og under "
-        "50 år bruges normalt Z-score.",
-        "en": f"The patient is {age}: T-score criteria are validated from age 50, and "
-        "Z-scores are usual below 50.",
-    }
-
-
-def w2(bone: BoneStatus, risk_factors: Iterable[RiskFactor]) -> Text:
-    ticked = set(risk_factors)
-    listed = _join(
-        [
-            {"da": in_sentence(r.label_da), "en": in_sentence(r.label_en)}
-            for r in RiskFactor
-            if r in ticked
-        ]
-    )
-    return {
-        "da": f"Knoglestatus er {in_sentence(bone.label_da)}, og der er risikofaktorer "
-        f"({listed['da']}): overvej henvisning til egen læge med henblik på "
-        "osteoporoseudredning (DXA).",
-        "en": f"Bone status is {in_sentence(bone.label_en)} and risk factors are ticked "
-        f"({listed['en']}): consider referral to the patient's GP for an osteoporosis "
-        "work-up (DXA).",
-    }
-
-
-def w3(missing: tuple[str, ...]) -> Text:
-    names = _join(
-        [{"da": MISSING_TEST_NAMES[m][0], "en": MISSING_TEST_NAMES[m][1]} for m in missing]
-    )
-    verb = "was" if len(missing) == 1 else "were"
-    return {
-        "da": f"{names['da'][0].upper() + names['da'][1:]} er ikke registreret, så kriterierne "
-        "for træningsaktiv (B3) kunne ikke vurderes.",
-        "en": f"{names['en'][0].upper() + names['en'][1:]} {verb} not recorded, so the "
-        "exercising criteria (B3) could not be assessed.",
-    }
-
-
-def w4(pain: int) -> Text:
-    return {
-        "da": f"Smerte NRS {pain} ≥ 7: tilpas programmet og revurder.",
-        "en": f"Pain NRS {pain} ≥ 7: adjust the program and reassess.",
     }

@@ -112,7 +112,10 @@ def to_number(
     decimals: int = 1,
     integer: bool = False,
     tenths: bool = False,
+    places: int | None = None,
 ) -> float | int | None:
+    """A number within [low, high]; `integer` wants a whole number, `places` (or `tenths`,
+    which is places=1) allows at most that many decimals and rounds the float to them."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -136,11 +139,16 @@ def to_number(
         if not number.is_integer():
             raise Invalid(f"{name[0]} skal være et helt tal.", f"{name[1]} must be a whole number.")
         return int(number)
-    if tenths:
-        if abs(number * 10 - round(number * 10)) > 1e-6:
+    places = 1 if tenths else places
+    if places is not None:
+        scaled = number * 10**places
+        if abs(scaled - round(scaled)) > 1e-6:
             raise Invalid(
-                f"{name[0]} skal angives med højst én decimal.",
-                f"{name[1]} must be given in steps of 0.1.",
+                f"{name[0]} skal angives med højst {_PLACES_DA[places]}.",
+                f"{name[1]} must be given in steps of {_num_en(10**-places, places)}.",
             )
-        return round(number, 1)
+        return round(number, places)
     return number
+
+
+_PLACES_DA = {1: "én decimal", 2: "to decimaler"}

@@ -8,11 +8,9 @@ Choices where §4 is silent, as a careful Danish physiotherapist would expect:
 - Only a low-energy fracture counts (A1, C1–C3, bone status); a fracture from high-energy
   trauma says nothing about bone strength.
 - Not recorded counts as "no" for walking aid, ADL help, sedentary and regular training,
-  and as 0 falls / no injurious fall for fall risk; a missing TUG, 5xSTS or tandem stance
-  does not raise fall risk (W3 says what is missing instead).
-- W3 fires whenever a test is missing, also when B1 or B2 already decided the level: the
-  tests are still needed for fall risk and for follow-up.
-- W2 names the risk factors that were ticked.
+  and as 0 falls / no injurious fall for fall risk (W5 says so); a missing TUG, 5xSTS or
+  tandem stance does not raise fall risk (W3 says what is missing instead).
+- The warnings (W1–W7) are in `warning_rules`, with their own choices.
 - C rules are evaluated in the acute phase too, for the underlying category.
 - A qualifying vertebral or hip fracture is itself a qualifying fracture, so on its own it
   gives `severe_osteoporosis` (clinical diagnosis plus a fragility fracture), whatever the
@@ -27,9 +25,11 @@ from datetime import date
 from osteoactive.domain.categories import Category
 
 from . import explanations as explain
+from .follow_up import next_reassessment_due
 from .inputs import AssessmentInput, Fracture
 from .result import RULESET, CategorisationResult
 from .vocabulary import BoneStatus, FallRisk, FractureSite, WalkingAid
+from .warning_rules import warnings
 
 ACUTE_PHASE_MONTHS = 6
 TUG_LIMITED_ABOVE = 20.0
@@ -39,8 +39,6 @@ T_MIN_PRECAUTION = -3.0
 FALL_TUG_ABOVE = 13.5
 FALL_STS5_ABOVE = 15.0
 FALL_TANDEM_BELOW = 10.0
-T_SCORE_VALIDATED_FROM_AGE = 50
-PAIN_WARNING_FROM = 7
 
 
 def add_months(d: date, n: int) -> date:
@@ -184,24 +182,9 @@ _COMBINE = {
 }
 
 
-def warnings(
-    inp: AssessmentInput, age: int, bone: BoneStatus, missing: tuple[str, ...]
-) -> dict[str, dict]:
-    """W1–W4, each that fires with its text (shown, never changing the category)."""
-    texts = {}
-    if age < T_SCORE_VALIDATED_FROM_AGE:
-        texts["W1"] = explain.w1(age)
-    if inp.risk_factors and bone in (BoneStatus.UNKNOWN, BoneStatus.NORMAL, BoneStatus.OSTEOPENIA):
-        texts["W2"] = explain.w2(bone, inp.risk_factors)
-    if missing:
-        texts["W3"] = explain.w3(missing)
-    if inp.pain_nrs is not None and inp.pain_nrs >= PAIN_WARNING_FROM:
-        texts["W4"] = explain.w4(inp.pain_nrs)
-    return texts
-
-
 def categorise(inp: AssessmentInput) -> CategorisationResult:
-    """Apply A1, B1–B4, C1–C4 and D of §4, plus fall risk, bone status and warnings."""
+    """Apply A1, B1–B4, C1–C4 and D of §4, plus fall risk, bone status, the warnings W1–W7,
+    BMI, the Short FES-I level and the next reassessment date (§4b), under `RULESET`."""
     age = inp.age
     t_min = inp.t_scores.minimum
     risk = fall_risk(inp)
@@ -233,6 +216,11 @@ def categorise(inp: AssessmentInput) -> CategorisationResult:
         fall_prevention_focus=risk is not FallRisk.LOW,
         bone_status=bone,
         warnings=tuple(warning_texts),
+        bmi=inp.bmi,
+        fes_i_level=inp.fes_i_level,
+        next_reassessment_due=next_reassessment_due(
+            inp.assessment_date, acute_phase_ends=ends, warnings=warning_texts
+        ),
         warning_texts=warning_texts,
         t_min=t_min,
         age=age,

@@ -1,4 +1,4 @@
-"""The codes an assessment records and its result shows, with their labels (domain.md §3, §4)."""
+"""The codes an assessment records and its result shows, with their labels (domain.md §3–§4b)."""
 
 from osteoactive.domain.languages import Labelled
 
@@ -129,6 +129,62 @@ class BoneStatus(Labelled):
         "osteoporosis": ("Osteoporose", "Osteoporosis"),
         "severe_osteoporosis": ("Svær osteoporose", "Severe osteoporosis"),
         "unknown": ("Ukendt", "Unknown"),
+    }
+
+
+class Medication(Labelled):
+    """Osteoporosis medication at the assessment (DK-2026.2, §3); one code, optional."""
+
+    NONE = "none"
+    BISPHOSPHONATE = "bisphosphonate"
+    DENOSUMAB = "denosumab"
+    TERIPARATIDE = "teriparatide"
+    ROMOSOZUMAB = "romosozumab"
+    MENOPAUSAL_HORMONE_THERAPY = "menopausal_hormone_therapy"
+    OTHER = "other"
+
+    __labels__ = {
+        "none": ("Ingen", "None"),
+        "bisphosphonate": ("Bisfosfonat", "Bisphosphonate"),
+        "denosumab": ("Denosumab", "Denosumab"),
+        "teriparatide": ("Teriparatid", "Teriparatide"),
+        "romosozumab": ("Romosozumab", "Romosozumab"),
+        "menopausal_hormone_therapy": (
+            "Hormonbehandling i overgangsalderen",
+            "Menopausal hormone therapy",
+        ),
+        "other": ("Anden behandling", "Other"),
+    }
+
+
+class FesILevel(Labelled):
+    """Concern about falling from the Short FES-I total (Delbaere et al. 2010)."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+    __labels__ = {
+        "low": ("Lav", "Low"),
+        "moderate": ("Moderat", "Moderate"),
+        "high": ("Høj", "High"),
+    }
+
+
+class Change(Labelled):
+    """Meaningful change of one measure between two assessments (§4b)."""
+
+    BETTER = "better"
+    WORSE = "worse"
+    NO_DETECTABLE_CHANGE = "no_detectable_change"
+
+    __labels__ = {
+        "better": ("Bedre", "Better"),
+        "worse": ("Dårligere", "Worse"),
+        "no_detectable_change": (
+            "Uændret — ingen påviselig ændring",
+            "Unchanged — no detectable change",
+        ),
     }
 
 

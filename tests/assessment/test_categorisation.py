@@ -542,6 +542,9 @@ RESULT_KEYS = {
     "fall_prevention_focus",
     "bone_status",
     "warnings",
+    "bmi",
+    "fes_i_level",
+    "next_reassessment_due",
 }
 
 SPEC_EXAMPLE = {

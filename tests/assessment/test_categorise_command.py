@@ -69,3 +69,47 @@ def test_standard_input_from_a_real_process(tmp_path):
         env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "osteoactive.settings.test"},
     )
     assert bad.returncode != 0 and "sex" in bad.stderr
+
+
+MEASURED = {
+    "assessment_date": "2026-11-01",
+    "birth_date": "1950-03-02",
+    "sex": "female",
+    "falls_last_12_months": 0,
+    "height_cm": 200.0,
+    "weight_kg": 75.76,
+    "height_loss_cm": 4.0,
+    "fes_i_short": [2, 2, 2, 2, 2, 2, 2],
+}
+
+
+def test_prints_the_dk_2026_2_fields_single_and_batch(tmp_path, capsys):
+    measured = MEASURED
+    one = run(tmp_path, capsys, measured)
+    assert one["ruleset"] == "DK-2026.2"
+    assert (one["bmi"], one["fes_i_level"], one["next_reassessment_due"]) == (
+        18.9,
+        "high",
+        "2026-11-29",
+    )
+    assert "W6" in one["warnings"] and "W7" in one["warnings"]
+    bare = {key: measured[key] for key in ("assessment_date", "birth_date", "sex")}
+    both = run(tmp_path, capsys, [measured, bare])
+    assert both[0] == one
+    assert (both[1]["bmi"], both[1]["fes_i_level"]) == (None, None)
+    assert both[1]["next_reassessment_due"] == "2027-01-24"
+    assert "W5" in both[1]["warnings"]
+
+
+def test_invalid_dk_2026_2_fields_exit_with_one_message_each(tmp_path, capsys):
+    path = tmp_path / "in.json"
+    bad = {"height_cm": 300, "fes_i_short": [1, 2], "medication": "aspirin"}
+    path.write_text(json.dumps({**MEASURED, **bad}))
+    with pytest.raises(CommandError):
+        call_command("categorise", str(path))
+    errors = capsys.readouterr().err.splitlines()
+    assert sorted(line.split(":")[0] for line in errors) == [
+        "fes_i_short",
+        "height_cm",
+        "medication",
+    ]

@@ -447,6 +447,10 @@ def test_ranges_are_those_of_the_spec():
         "pain_nrs": (0, 10),
         "frax_major_percent": (0.0, 100.0),
         "frax_hip_percent": (0.0, 100.0),
+        "height_cm": (120.0, 220.0),
+        "weight_kg": (30.0, 250.0),
+        "height_loss_cm": (0.0, 30.0),
+        "occiput_wall_cm": (0.0, 30.0),
     }
 
 

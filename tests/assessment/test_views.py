@@ -39,7 +39,7 @@ def test_valid_assessment_is_saved_with_inputs_result_and_choice(physio_client, 
     assert assessment.final_category == "akutfase"
     assert assessment.result["underlying_category"] == "traeningsaktiv_med_hensyn"
     assert assessment.result["rules"] == ["A1", "B3", "C1"]
-    assert assessment.ruleset == "DK-2026.1"
+    assert assessment.ruleset == "DK-2026.2"
     assert assessment.inputs["t_scores"]["lumbar_spine"] == -2.7
     assert assessment.inputs["fractures"][0]["site"] == "vertebral"
     assert float(assessment.tug_seconds) == 9.5
