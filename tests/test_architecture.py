@@ -138,6 +138,21 @@ def marked_pure(tree):
     return False
 
 
+def imports_through_tests(path, source, seen=None):
+    """Every module `source` imports, and what the modules under tests/ that it imports import."""
+    seen = set() if seen is None else seen
+    for module, level in imports(ast.parse(source)):
+        name = absolute(module, level, path)
+        yield name
+        if name.split(".")[0] == "tests" and name not in seen:
+            seen.add(name)
+            base = Path(*name.split("."))
+            for target in (base.with_suffix(".py"), base / "__init__.py"):
+                if (ROOT / target).exists():
+                    yield from imports_through_tests(target, read(target), seen)
+                    break
+
+
 def pure_marker_violations(path, source):
     """A test module of domain code alone (it imports a domain package, and neither a framework
     nor app code outside the domain packages) is marked `pure`, so `pytest -m pure` runs it;
@@ -145,7 +160,7 @@ def pure_marker_violations(path, source):
     if not path.name.startswith("test_"):
         return []
     tree = ast.parse(source)
-    names = [absolute(module, level, path) for module, level in imports(tree)]
+    names = list(imports_through_tests(path, source))
     impure = [
         name
         for name in names
@@ -237,6 +252,7 @@ def test_the_rules_catch_violations():
     assert pure_marker_violations(test, domain_test)
     assert not pure_marker_violations(test, domain_test + "pytestmark = pytest.mark.pure\n")
     assert not pure_marker_violations(test, domain_test + "from programs.models import Program\n")
+    assert not pure_marker_violations(test, domain_test + "from tests.factories import x\n")
     marked_with_django = (
         "import pytest\nfrom django.urls import reverse\npytestmark = [pytest.mark.pure]\n"
     )
