@@ -20,7 +20,6 @@ DATABASE_FIXTURES = {
     "live_server",
     "admin_user",
     "admin_client",
-    "django_user_model",
 }
 
 
