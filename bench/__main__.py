@@ -61,9 +61,10 @@ def main(argv=None) -> int:
 
 
 def run(args, env, clock) -> int:
+    from tests.support.gunicorn import Gunicorn
+    from tests.support.loadtest import hammer, login_sessions
+
     from . import dataset, handouts, querycount, scenarios
-    from .load import hammer, login_sessions
-    from .server import Gunicorn
 
     environment.migrate_and_load_library()
     clock.step("collectstatic")
@@ -110,8 +111,9 @@ def run(args, env, clock) -> int:
 
 def measured(server, sessions, plan, seconds):
     """One `hammer` run with the CPU gunicorn and the database used for it."""
+    from tests.support.loadtest import hammer
+
     from . import cpu
-    from .load import hammer
 
     app = cpu.Meter(lambda: cpu.gunicorn_pids(server.process.pid))
     database = cpu.Meter(cpu.database_backend_pids)

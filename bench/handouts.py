@@ -1,7 +1,7 @@
 """The handout pipeline: our render against bare WeasyPrint, and handouts per minute on a worker.
 
-The snapshot is the one `tests/prescriptions/test_handout_pdf.py` builds (12 exercises from the
-default library, real dosing and SVG illustrations, a PNG logo), imported from there so the two
+The snapshot is the one the handout PDF tests render (`tests.support.handout_snapshot`: 12
+exercises from the default library, real dosing and SVG illustrations, a PNG logo), so the two
 never drift apart.
 """
 
@@ -25,7 +25,7 @@ def pipeline_against_bare(repeats: int = 5, language: str = "da") -> dict:
     of the same HTML, measured alternately in one run."""
     from osteoactive.pdf import render_pdf
     from prescriptions.handout import handout_html
-    from tests.prescriptions.test_handout_pdf import make_snapshot
+    from tests.support.handout_snapshot import make_snapshot
 
     snapshot = make_snapshot()
     html = handout_html(snapshot, language)

@@ -1,41 +1,12 @@
 """What the bench measures over HTTP, and the summary it prints."""
 
 import time
-from datetime import timedelta
 
-from django.utils import timezone
-
-from .load import Run, Stats, cycle
-from .web import Request
+from tests.support.assessment_form import assessment_form
+from tests.support.http_client import Request
+from tests.support.loadtest import Run, Stats, cycle
 
 SAVE_POOL = 2000  # patients the save scenario spreads its new assessments over
-
-
-def assessment_form(csrf_token: str) -> dict:
-    """A valid assessment form (as the browser posts it), one vertebral fracture row."""
-    today = timezone.localdate()
-    return {
-        "csrfmiddlewaretoken": csrf_token,
-        "assessment_date": today.isoformat(),
-        "t_lumbar_spine": "-2,7",
-        "t_femoral_neck": "-2,1",
-        "falls_last_12_months": "1",
-        "walking_aid": "none",
-        "regular_training": "on",
-        "tug_seconds": "9,5",
-        "sts5_seconds": "11,0",
-        "tandem_seconds": "30",
-        "tandem_max_seconds": "30",
-        "pain_nrs": "2",
-        "risk_factors": ["smoking"],
-        "fractures-TOTAL_FORMS": "1",
-        "fractures-INITIAL_FORMS": "0",
-        "fractures-MIN_NUM_FORMS": "0",
-        "fractures-MAX_NUM_FORMS": "30",
-        "fractures-0-site": "vertebral",
-        "fractures-0-date": (today - timedelta(days=60)).isoformat(),
-        "fractures-0-low_energy": "on",
-    }
 
 
 def plans(data) -> dict:

@@ -1,6 +1,43 @@
 import pytest
 
-from tests.factories import PASSWORD, ClinicFactory, MembershipFactory, PatientFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    AssessmentFactory,
+    ClinicFactory,
+    MembershipFactory,
+    PatientFactory,
+    ProgramFactory,
+    UserFactory,
+)
+
+# Fixtures that open the test database; a test marked `pure` may request none of them. (A pure
+# test that reaches the database without one is stopped by pytest-django.)
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+    "admin_user",
+    "admin_client",
+}
+
+
+def pytest_collection_modifyitems(items):
+    """Keeps the `pure` marker honest: a pure test that asks for the database is an error."""
+    impure = [
+        item.nodeid
+        for item in items
+        if item.get_closest_marker("pure")
+        and (
+            item.get_closest_marker("django_db")
+            or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+    ]
+    if impure:
+        raise pytest.UsageError(
+            "tests marked pure that use the database:\n  " + "\n  ".join(impure)
+        )
 
 
 @pytest.fixture
@@ -83,21 +120,10 @@ def patient(clinic):
 
 @pytest.fixture
 def program(physio, patient, library):
-    from assessment.models import Assessment
-    from programs.services import program_generate
-
-    assessment = Assessment.objects.create(
-        patient=patient,
-        assessed_by=physio,
-        assessment_date="2026-11-01",
-        inputs={"fractures": []},
-        result={
-            "fall_prevention_focus": False,
-            "underlying_category": None,
-            "acute_phase_ends": None,
-        },
-        ruleset="DK-2026.1",
-        suggested_category="hverdagsaktiv_med_hensyn",
-        final_category="hverdagsaktiv_med_hensyn",
+    """A home program for a patient the categoriser puts in hverdagsaktiv med hensyn (T-min
+    -3.2: C4), no fracture, low fall risk."""
+    assessment = AssessmentFactory(
+        patient=patient, assessed_by=physio, category="hverdagsaktiv_med_hensyn"
     )
-    return program_generate(assessment=assessment, created_by=physio, setting="home", equipment=[])
+    assert not assessment.result["fall_prevention_focus"]
+    return ProgramFactory(assessment=assessment, created_by=physio, setting="home")

@@ -1,9 +1,37 @@
+"""A factory for every model. Where a service makes the record, the factory goes through it, so a
+test's data is data the app itself could have written: an assessment's result comes from the
+real categoriser, a program from the generator, a prescription's snapshot from the issue.
+"""
+
 import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from django.utils import timezone
 
-from osteoactive.models import Clinic, Membership
+from assessment.domain.parsing import parse_assessment
+from assessment.models import Assessment, Patient
+from assessment.services import assessment_create, patient_create
+from osteoactive import audit
+from osteoactive.models import AuditEvent, Clinic, Membership
+from osteoactive.services import membership_update, staff_add
+from prescriptions.models import Handout, Prescription
+from prescriptions.services import (
+    handout_mark_failed,
+    handout_render,
+    handout_request,
+    prescription_issue,
+)
+from programs.models import Exercise, HiddenExercise, Program, ProgramItem
+from programs.services import (
+    exercise_save,
+    exercise_toggle_hidden,
+    program_generate,
+    program_item_add,
+)
+from tests.support.examples import category_inputs
 
 PASSWORD = "Correct-horse-2026"
 
@@ -26,6 +54,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class ClinicFactory(factory.django.DjangoModelFactory):
+    """No service creates clinics (the Django admin does), so this one saves the row."""
+
     class Meta:
         model = Clinic
 
@@ -35,6 +65,8 @@ class ClinicFactory(factory.django.DjangoModelFactory):
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
+    """Through `staff_add`, as a clinic admin adds a person (an existing user is reused)."""
+
     class Meta:
         model = Membership
 
@@ -42,11 +74,57 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     clinic = factory.SubFactory(ClinicFactory)
     is_physiotherapist = True
     is_clinic_admin = False
+    is_active = True
+
+    @classmethod
+    def _create(cls, model_class, *, user, clinic, is_physiotherapist, is_clinic_admin, is_active):
+        membership = staff_add(
+            clinic=clinic,
+            username=user.username,
+            first_name=user.first_name,
+            last_name=user.last_name,
+            email=user.email,
+            password=None,
+            is_physiotherapist=is_physiotherapist,
+            is_clinic_admin=is_clinic_admin,
+        )
+        if not is_active:
+            membership_update(
+                membership=membership,
+                is_physiotherapist=is_physiotherapist,
+                is_clinic_admin=is_clinic_admin,
+                is_active=False,
+            )
+        return membership
+
+
+class AuditEventFactory(factory.django.DjangoModelFactory):
+    """Through `osteoactive.audit.record`, with a request from `actor` at `address`."""
+
+    class Meta:
+        model = AuditEvent
+
+    actor = factory.SubFactory(UserFactory)
+    clinic = factory.SubFactory(ClinicFactory)
+    action = AuditEvent.Action.VIEW
+    obj = None
+    patient = None
+    address = "127.0.0.1"
+    fields = ()
+    summary = ""
+
+    @classmethod
+    def _create(cls, model_class, *, actor, address, **kwargs):
+        request = RequestFactory().get("/", REMOTE_ADDR=address)
+        request.user = actor or AnonymousUser()
+        return audit.record(request, kwargs.pop("action"), kwargs.pop("obj"), **kwargs)
 
 
 class PatientFactory(factory.django.DjangoModelFactory):
+    """Through `patient_create`, which validates the row as the form's save does."""
+
     class Meta:
-        model = "assessment.Patient"
+        model = Patient
 
     clinic = factory.SubFactory(ClinicFactory)
     first_name = "Karen"
@@ -54,12 +132,116 @@ class PatientFactory(factory.django.DjangoModelFactory):
     birth_date = datetime.date(1950, 3, 2)
     sex = "female"
 
+    @classmethod
+    def _create(cls, model_class, *, clinic, **fields):
+        return patient_create(clinic=clinic, **fields)
 
-class ExerciseFactory(factory.django.DjangoModelFactory):
-    """A clinic's own exercise; safe and plain unless a test says otherwise."""
+
+def _input(name):
+    """One §5 input: the example inputs of the requested category (None: the plain ones)."""
+    return factory.LazyAttribute(
+        lambda o: category_inputs(o.category, _as_date(o.assessment_date))[name]
+    )
+
+
+def _as_date(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+def _json(value):
+    """Dates to ISO strings, as the §5 JSON holds them."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json(item) for item in value]
+    return value
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    """An assessment saved by `assessment_create`: the real categoriser produces its result.
+
+    Every other keyword is a §5 input (`tug_seconds=12.5`, `fractures=[...]`, …) over inputs
+    that give `category`, or hverdagsaktiv when no category is asked for. With a category the
+    factory checks that the categoriser gave it, so a test cannot run on another one unnoticed.
+    An input name the assessment does not store is refused (the parser would ignore it).
+    """
 
     class Meta:
-        model = "programs.Exercise"
+        model = Assessment
+
+    patient = factory.SubFactory(PatientFactory)
+    assessed_by = factory.LazyAttribute(lambda o: MembershipFactory(clinic=o.patient.clinic).user)
+    category = None
+    final_category = ""
+    override_reason = ""
+    notes = ""
+
+    assessment_date = factory.LazyFunction(timezone.localdate)
+    birth_date = factory.LazyAttribute(lambda o: o.patient.birth_date)
+    sex = factory.LazyAttribute(lambda o: o.patient.sex)
+    t_scores = _input("t_scores")
+    fractures = _input("fractures")
+    falls_last_12_months = _input("falls_last_12_months")
+    injurious_fall = _input("injurious_fall")
+    walking_aid = _input("walking_aid")
+    needs_adl_help = _input("needs_adl_help")
+    sedentary_due_to_disease = _input("sedentary_due_to_disease")
+    regular_training = _input("regular_training")
+    tug_seconds = _input("tug_seconds")
+    tug_unable = _input("tug_unable")
+    sts5_seconds = _input("sts5_seconds")
+    sts5_unable = _input("sts5_unable")
+    tandem_seconds = _input("tandem_seconds")
+    tandem_max_seconds = _input("tandem_max_seconds")
+    pain_nrs = _input("pain_nrs")
+    risk_factors = _input("risk_factors")
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        raise TypeError("AssessmentFactory only creates: the categoriser's result is saved")
+
+    @classmethod
+    def _create(
+        cls,
+        model_class,
+        *,
+        patient,
+        assessed_by,
+        category,
+        final_category,
+        override_reason,
+        notes,
+        **inputs,
+    ):
+        data = _json(inputs)
+        today = max(timezone.localdate(), _as_date(data["assessment_date"]))
+        assessment = assessment_create(
+            patient=patient,
+            assessed_by=assessed_by,
+            inputs=parse_assessment(data, today=today),
+            final_category=final_category,
+            override_reason=override_reason,
+            notes=notes,
+        )
+        unknown = set(data) - set(assessment.inputs)
+        if unknown:
+            raise TypeError(f"not assessment inputs: {sorted(unknown)}")
+        if category and assessment.suggested_category != category:
+            raise AssertionError(
+                f"the inputs give {assessment.suggested_category} "
+                f"({' '.join(assessment.result['rules'])}), not {category}"
+            )
+        return assessment
+
+
+class ExerciseFactory(factory.django.DjangoModelFactory):
+    """A clinic's own exercise through `exercise_save`; safe and plain unless a test says
+    otherwise. `clinic=None` makes a global one."""
+
+    class Meta:
+        model = Exercise
 
     clinic = factory.SubFactory(ClinicFactory)
     key = factory.Sequence(lambda n: f"own-exercise-{n}")
@@ -75,4 +257,105 @@ class ExerciseFactory(factory.django.DjangoModelFactory):
     impact = "none"
     dose_type = "repetitions"
     default_dose = factory.LazyFunction(lambda: {"sets": 2, "reps": 10})
-    illustration = "exercises/none.svg"
+    # As an upload is stored: re-encoded as JPEG (osteoactive.uploads).
+    illustration = factory.django.ImageField(
+        filename="own-exercise.jpg", format="JPEG", width=40, height=30, color="white"
+    )
+
+    @classmethod
+    def _create(cls, model_class, *, clinic, default_dose, **fields):
+        return exercise_save(clinic=clinic, exercise=None, fields=fields, default_dose=default_dose)
+
+
+class HiddenExerciseFactory(factory.django.DjangoModelFactory):
+    """A global exercise hidden by a clinic, through `exercise_toggle_hidden`."""
+
+    class Meta:
+        model = HiddenExercise
+
+    clinic = factory.SubFactory(ClinicFactory)
+    exercise = factory.SubFactory(ExerciseFactory, clinic=None)
+
+    @classmethod
+    def _create(cls, model_class, *, clinic, exercise):
+        if not exercise_toggle_hidden(clinic=clinic, exercise=exercise):
+            raise ValueError(f"{exercise} was already hidden at {clinic}: now it is shown")
+        return HiddenExercise.objects.get(clinic=clinic, exercise=exercise)
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    """A program from `program_generate` for an assessment. Its items come from the clinic's
+    library: load it first (the `library` fixture), or the program is all unfilled slots."""
+
+    class Meta:
+        model = Program
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    created_by = factory.LazyAttribute(lambda o: o.assessment.assessed_by)
+    setting = "home"
+    equipment = factory.LazyFunction(list)
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return program_generate(**kwargs)
+
+
+class ProgramItemFactory(factory.django.DjangoModelFactory):
+    """An exercise the physiotherapist adds by hand (`program_item_add`), safety rules it
+    breaks confirmed."""
+
+    class Meta:
+        model = ProgramItem
+
+    program = factory.SubFactory(ProgramFactory)
+    exercise = factory.SubFactory(
+        ExerciseFactory, clinic=factory.SelfAttribute("..program.assessment.patient.clinic")
+    )
+    confirmed = True
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return program_item_add(**kwargs)
+
+
+class PrescriptionFactory(factory.django.DjangoModelFactory):
+    """A program issued through `prescription_issue`: the snapshot is frozen as at issue, and
+    the handout in the patient's language is queued (rendered only when the test runs the
+    on-commit callbacks)."""
+
+    class Meta:
+        model = Prescription
+
+    program = factory.SubFactory(ProgramFactory)
+    issued_by = factory.LazyAttribute(lambda o: o.program.created_by)
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return prescription_issue(**kwargs)
+
+
+class HandoutFactory(factory.django.DjangoModelFactory):
+    """A handout requested through `handout_request`; `status` failed marks it failed, ready
+    renders it (a real PDF), queued leaves it waiting. A ready or waiting handout of the same
+    language is returned as the service returns it."""
+
+    class Meta:
+        model = Handout
+
+    prescription = factory.SubFactory(PrescriptionFactory)
+    language = "da"
+    requested_by = factory.LazyAttribute(lambda o: o.prescription.issued_by)
+    status = Handout.Status.QUEUED
+    error = "earlier attempt"
+
+    @classmethod
+    def _create(cls, model_class, *, status, error, **kwargs):
+        handout, _created = handout_request(**kwargs)
+        if status == Handout.Status.FAILED:
+            handout_mark_failed(handout.pk, error)
+        elif status == Handout.Status.READY:
+            handout_render(handout.pk)
+        elif status != Handout.Status.QUEUED:
+            raise ValueError(f"a handout is made queued, ready or failed, not {status}")
+        handout.refresh_from_db()
+        return handout

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.pure
+
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("assessment", "programs", "prescriptions")
 CORE = "osteoactive"
@@ -149,19 +151,72 @@ def import_cycles(graph):
 
 
 def test_module_violations(path, source):
-    """A test module imports no other test module and nothing from `bench`."""
+    """No module imports a test module, and nothing under tests/ imports `bench`."""
     found = []
     for module, level in imports(ast.parse(source)):
         name = absolute(module, level, path)
         parts = name.split(".")
-        if parts[0] == "bench":
+        if parts[0] == "bench" and path.parts[0] == "tests":
             found.append(f"{path} imports {name}")
         elif parts[0] == "tests" and parts[-1].startswith("test_"):
             found.append(f"{path} imports the test module {name}")
     return found
 
 
+def is_domain(name):
+    return ".domain." in f".{name}."
+
+
+def marked_pure(tree):
+    """Whether the module sets `pytestmark` to (a list holding) `pytest.mark.pure`."""
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "pytestmark" for target in node.targets
+        ):
+            for part in ast.walk(node.value):
+                if isinstance(part, ast.Attribute) and part.attr == "pure":
+                    return True
+    return False
+
+
+def imports_through_tests(path, source, seen=None):
+    """Every module `source` imports, and what the modules under tests/ that it imports import."""
+    seen = set() if seen is None else seen
+    for module, level in imports(ast.parse(source)):
+        name = absolute(module, level, path)
+        yield name
+        if name.split(".")[0] == "tests" and name not in seen:
+            seen.add(name)
+            base = Path(*name.split("."))
+            for target in (base.with_suffix(".py"), base / "__init__.py"):
+                if (ROOT / target).exists():
+                    yield from imports_through_tests(target, read(target), seen)
+                    break
+
+
+def pure_marker_violations(path, source):
+    """A test module of domain code alone (it imports a domain package, and neither a framework
+    nor app code outside the domain packages) is marked `pure`, so `pytest -m pure` runs it;
+    a module marked pure imports no framework and no app code outside the domain packages."""
+    if not path.name.startswith("test_"):
+        return []
+    tree = ast.parse(source)
+    names = list(imports_through_tests(path, source))
+    impure = [
+        name
+        for name in names
+        if name.split(".")[0] in FRAMEWORKS
+        or (name.split(".")[0] in (*APPS, CORE) and not is_domain(name))
+    ]
+    if marked_pure(tree) and impure:
+        return [f"{path} is marked pure but imports {', '.join(impure)}"]
+    if not marked_pure(tree) and not impure and any(is_domain(name) for name in names):
+        return [f"{path} tests domain code alone: add `pytestmark = pytest.mark.pure`"]
+    return []
+
+
 test_module_violations.__test__ = False
+pure_marker_violations.__test__ = False
 
 
 def read(path):
@@ -205,9 +260,17 @@ def test_only_one_module_imports_weasyprint():
 
 def test_test_modules_stand_alone():
     found = []
-    for path in sorted((ROOT / "tests").rglob("*.py")):
+    for path in sorted([*(ROOT / "tests").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]):
         relative = path.relative_to(ROOT)
         found += test_module_violations(relative, path.read_text(encoding="utf-8"))
+    assert found == []
+
+
+def test_domain_test_modules_are_marked_pure():
+    found = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        relative = path.relative_to(ROOT)
+        found += pure_marker_violations(relative, path.read_text(encoding="utf-8"))
     assert found == []
 
 
@@ -236,3 +299,14 @@ def test_the_rules_catch_violations():
     assert test_module_violations(test, "from tests.assessment.test_views import post\n")
     assert test_module_violations(test, "from bench.load import hammer\n")
     assert not test_module_violations(test, "from tests.factories import PatientFactory\n")
+    assert test_module_violations(Path("bench/x.py"), "from tests.core.test_url_walk import x\n")
+    assert not test_module_violations(Path("bench/x.py"), "from .load import main\n")
+    domain_test = "import pytest\nfrom programs.domain.safety import is_allowed\n"
+    assert pure_marker_violations(test, domain_test)
+    assert not pure_marker_violations(test, domain_test + "pytestmark = pytest.mark.pure\n")
+    assert not pure_marker_violations(test, domain_test + "from programs.models import Program\n")
+    assert not pure_marker_violations(test, domain_test + "from tests.factories import x\n")
+    marked_with_django = (
+        "import pytest\nfrom django.urls import reverse\npytestmark = [pytest.mark.pure]\n"
+    )
+    assert pure_marker_violations(test, marked_with_django)

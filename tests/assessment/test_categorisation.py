@@ -22,6 +22,9 @@ from assessment.domain.vocabulary import (
     WalkingAid,
 )
 from osteoactive.domain.categories import Category
+from tests.support.examples import SPEC_EXAMPLE
+
+pytestmark = pytest.mark.pure
 
 ASSESSED = date(2026, 11, 1)
 V, H, W, R = FractureSite.VERTEBRAL, FractureSite.HIP, FractureSite.WRIST, FractureSite.RIB
@@ -545,28 +548,6 @@ RESULT_KEYS = {
     "bmi",
     "fes_i_level",
     "next_reassessment_due",
-}
-
-SPEC_EXAMPLE = {
-    "assessment_date": "2026-11-01",
-    "birth_date": "1950-03-02",
-    "sex": "female",
-    "t_scores": {"lumbar_spine": -2.7, "femoral_neck": -2.1, "total_hip": None, "forearm": None},
-    "fractures": [{"site": "vertebral", "date": "2026-07-01", "low_energy": True}],
-    "falls_last_12_months": 1,
-    "injurious_fall": False,
-    "walking_aid": "none",
-    "needs_adl_help": False,
-    "sedentary_due_to_disease": False,
-    "regular_training": True,
-    "tug_seconds": 9.5,
-    "tug_unable": False,
-    "sts5_seconds": 11.0,
-    "sts5_unable": False,
-    "tandem_seconds": 30.0,
-    "tandem_max_seconds": 30,
-    "pain_nrs": 2,
-    "risk_factors": ["smoking"],
 }
 
 

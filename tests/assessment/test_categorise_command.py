@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.assessment.test_categorisation import SPEC_EXAMPLE as EXAMPLE
+from tests.support.examples import SPEC_EXAMPLE as EXAMPLE
 
 
 def run(tmp_path, capsys, data):

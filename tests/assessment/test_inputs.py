@@ -11,7 +11,9 @@ from assessment.domain.parsing import parse_assessment
 from assessment.domain.readers import InputError
 from assessment.domain.serialisation import assessment_to_json
 from assessment.domain.vocabulary import FractureSite, RiskFactor, Sex, TScoreSite, WalkingAid
-from tests.assessment.test_categorisation import SPEC_EXAMPLE
+from tests.support.examples import SPEC_EXAMPLE
+
+pytestmark = pytest.mark.pure
 
 TODAY = date(2026, 11, 1)
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from assessment.models import Assessment
-from tests.assessment.test_views import create_url, valid_post
 from tests.factories import PatientFactory
+from tests.support.assessment_form import create_url, valid_post
 
 pytestmark = pytest.mark.django_db
 

@@ -7,28 +7,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import Assessment, Patient
-from bench.scenarios import assessment_form
 from osteoactive.models import AuditEvent
 from tests.factories import PatientFactory
+from tests.support.assessment_form import create_url, valid_post
 
 pytestmark = pytest.mark.django_db
-
-
-def valid_post(**overrides):
-    """A valid form as the browser posts it (one recent vertebral fracture), with overrides."""
-    data = assessment_form(csrf_token=None)
-    del data["csrfmiddlewaretoken"]
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 @pytest.fixture
 def patient(clinic):
     return PatientFactory(clinic=clinic, birth_date=date(1950, 3, 2))
-
-
-def create_url(patient):
-    return reverse("assessment:assessment_create", args=[patient.id])
 
 
 def test_valid_assessment_is_saved_with_inputs_result_and_choice(physio_client, patient):

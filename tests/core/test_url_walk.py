@@ -1,38 +1,8 @@
 """Every URL pattern is login-only, except the few that must be public."""
 
-import uuid
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
-PUBLIC = {"login", "healthz", "set_language", "javascript-catalog"}
-
-
-def all_patterns(resolver=None, prefix=""):
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            namespace = f"{entry.namespace}:" if entry.namespace else ""
-            if entry.namespace == "admin":
-                continue
-            for name, route, converters in all_patterns(entry, prefix + str(entry.pattern)):
-                yield (namespace + name if name else name), route, converters
-        elif isinstance(entry, URLPattern):
-            yield entry.name, prefix + str(entry.pattern), entry.pattern.converters
-
-
-def example_url(route, converters):
-    import re
-
-    values = {"uuid": str(uuid.uuid4()), "int": "1", "slug": "x", "str": "x", "path": "x/y"}
-
-    def fill(match):
-        converter, name = match.group(1) or "str", match.group(2)
-        kind = type(converters.get(name)).__name__.replace("Converter", "").lower()
-        return values.get(kind, values.get(converter, "x"))
-
-    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", fill, route).lstrip("^").rstrip("$")
-
+from tests.support.urls import PUBLIC, all_patterns, example_url
 
 PATTERNS = [p for p in all_patterns() if p[0] and p[0].split(":")[-1] not in PUBLIC]
 

@@ -18,9 +18,9 @@ from assessment.domain.parsing import parse_assessment
 from assessment.services import assessment_create
 from prescriptions.models import Handout
 from prescriptions.services import prescription_issue
-from programs.models import Exercise, HiddenExercise
+from programs.models import Exercise
 from programs.services import program_generate
-from tests.factories import PatientFactory
+from tests.factories import HandoutFactory, HiddenExerciseFactory, PatientFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def own_exercises(clinic, number, *, hide_global=0):
         copy._state.adding = True
         copy.save()
     for exercise in globals_[:hide_global]:
-        HiddenExercise.objects.get_or_create(clinic=clinic, exercise=exercise)
+        HiddenExerciseFactory(clinic=clinic, exercise=exercise)
 
 
 def test_program_page_with_items_versions_and_library(count, clinic, patient, physio, library):
@@ -147,12 +147,11 @@ def test_prescription_page_with_handouts(count, patient, physio, library):
     url = reverse("prescriptions:prescription_detail", args=[prescription.id])
     few = count(url, PRESCRIPTION)
     for n in range(8):
-        Handout.objects.create(
+        HandoutFactory(
             prescription=prescription,
             language=("da", "en")[n % 2],
             requested_by=physio,
             status=Handout.Status.FAILED,
-            error="earlier attempt",
         )
     many = count(url, PRESCRIPTION)
     assert few == many == PRESCRIPTION

@@ -1,172 +1,30 @@
 """The patient handout, rendered to a real PDF with WeasyPrint and read back with pypdf.
 
-No database: the snapshot is built here from the default library (fixtures/exercise_library.json)
-with the real dosing and illustration code, as `prescriptions.snapshot` freezes it at issue.
+No database: the snapshot (`tests.support.handout_snapshot`) is built from the default library
+file with the real dosing and illustration code, in the shape `prescriptions.snapshot` freezes.
 """
 
-import base64
 import io
-import json
 import re
 import socket
-from dataclasses import asdict
-from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from osteoactive.domain.categories import Category
-from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.pdf import ResourceRefused, render_pdf
 from prescriptions import handout_text
 from prescriptions.handout import handout_context, handout_html
-from programs.domain.dosing import dose_text, prescribe
-from programs.domain.illustration import render_illustration
-from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
-
-LIBRARY = Path(__file__).resolve().parents[2] / "fixtures" / "exercise_library.json"
-PATIENT = "Karen Ærø Østergård"
-
-PRECAUTION_KEYS = (
-    "sit-to-stand",
-    "squat-to-chair",
-    "heel-raises",
-    "wall-push-up",
-    "band-row",
-    "step-up",
-    "brisk-walking",
-    "semi-tandem-stance",
-    "single-leg-stance",
-    "tandem-walk",
-    "prone-head-shoulder-lift",
-    "hip-hinge-stick",
+from programs.domain.dosing import dose_text
+from programs.domain.spec import Dose
+from tests.support.handout_snapshot import (
+    ACTIVE_KEYS,
+    PATIENT,
+    PRECAUTION_KEYS,
+    make_snapshot,
+    png_logo,
 )
-ACTIVE_KEYS = (
-    "sit-to-stand",
-    "heel-raises",
-    "step-up",
-    "heel-drops",
-    "stamping",
-    "single-leg-stance",
-    "clock-stepping",
-    "wall-back-extension",
-)
-
-
-def _library() -> dict[str, dict]:
-    return {entry["key"]: entry for entry in json.loads(LIBRARY.read_text())["exercises"]}
-
-
-def _spec(entry: dict) -> ExerciseSpec:
-    return ExerciseSpec(
-        key=entry["key"],
-        name_da=entry["name"]["da"],
-        name_en=entry["name"]["en"],
-        domain=Domain(entry["domain"]),
-        secondary_domain=Domain(entry["secondary_domain"])
-        if entry.get("secondary_domain")
-        else None,
-        kind=Kind(entry["kind"]),
-        min_level=Level(entry["min_level"]),
-        impact=Impact(entry["impact"]),
-        loaded_spinal_flexion=entry["loaded_spinal_flexion"],
-        needs_supervision=entry["needs_supervision"],
-        dose_type=DoseType(entry["dose_type"]),
-        default_dose=Dose(**entry["default_dose"]),
-        equipment=frozenset(entry.get("equipment") or ()),
-    )
-
-
-def _dose_json(dose: Dose | None) -> dict | None:
-    return None if dose is None else {k: v for k, v in asdict(dose).items() if v is not None}
-
-
-def _data_uri(content_type: str, data: bytes) -> str:
-    return f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-def png_logo() -> str:
-    image = Image.new("RGB", (360, 120), "white")
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((4, 4, 355, 115), outline="black", width=6)
-    draw.ellipse((20, 20, 100, 100), fill="black")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return _data_uri("image/png", buffer.getvalue())
-
-
-def make_snapshot(
-    category: str = "hverdagsaktiv_med_hensyn",
-    keys: tuple[str, ...] = PRECAUTION_KEYS,
-    *,
-    logo: bool = True,
-    fall_prevention_focus: bool = True,
-    patient: str = PATIENT,
-) -> dict:
-    """A snapshot of the shape `prescriptions.snapshot.build_snapshot` freezes."""
-    library = _library()
-    exercises = []
-    for key in keys:
-        entry = library[key]
-        spec = _spec(entry)
-        rx = prescribe(spec, Category(category), fall_prevention_focus)
-        svg = render_illustration(entry["illustration"])
-        exercises.append(
-            {
-                "key": key,
-                "domain": entry["domain"],
-                "kind": entry["kind"],
-                "name": dict(entry["name"]),
-                "instructions": {lang: list(entry["instructions"][lang]) for lang in ("da", "en")},
-                "safety_tip": dict(entry["safety_tip"]),
-                "illustration": _data_uri("image/svg+xml", svg.encode()),
-                "equipment": list(entry.get("equipment") or ()),
-                "dose_type": entry["dose_type"],
-                "dose": _dose_json(rx.dose),
-                "days_per_week": rx.days_per_week,
-                "phases": [
-                    {
-                        "weeks": list(phase.weeks),
-                        "dose": _dose_json(phase.dose),
-                        "days_per_week": phase.days_per_week,
-                        "instruction": dict(phase.instruction),
-                    }
-                    for phase in rx.phases
-                ],
-            }
-        )
-    acute = category == "akutfase"
-    return {
-        "schema": 1,
-        "version": 2,
-        "issued_at": "2026-11-21",
-        "patient": {"name": patient},
-        "physiotherapist": {"name": "Freja Fysioterapeut"},
-        "clinic": {
-            "name": "Demo Fysioterapi",
-            "address": "Søndergade 12, 8000 Aarhus C",
-            "phone": "86 12 34 56",
-            "contact_line": "Ring hverdage kl. 8–15, eller skriv via sundhed.dk",
-            "footer": "Demo Fysioterapi · Søndergade 12 · 8000 Aarhus C",
-            "logo": png_logo() if logo else None,
-        },
-        "category": {
-            "code": category,
-            "underlying": "hverdagsaktiv_med_hensyn" if acute else None,
-            "acute_phase_ends": "2027-01-01" if acute else None,
-        },
-        "fall_prevention_focus": fall_prevention_focus,
-        "vertebral_fracture": category != "hverdagsaktiv",
-        "notes": [
-            {
-                "da": "Husk at træne balance hver dag – også på dage uden styrketræning.",
-                "en": "Remember to train balance every day – also on days without strength work.",
-            }
-        ],
-        "exercises": exercises,
-    }
 
 
 def expected_dose_line(exercise: dict, language: str) -> str:

@@ -8,6 +8,8 @@ from programs.domain.library_file import load_library_file
 from programs.domain.request import ProgramRequest
 from programs.domain.safety import is_allowed
 
+pytestmark = pytest.mark.pure
+
 LIBRARY = [entry.spec for entry in load_library_file().entries]
 
 

@@ -9,6 +9,8 @@ from osteoactive.domain.vocabulary import Domain, Level
 from programs.domain.dosing import PHASE_WEEKS, dose_text, prescribe
 from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
 
+pytestmark = pytest.mark.pure
+
 C = Category
 PRECAUTION_WALKING = [C.HVERDAGSAKTIV_MED_HENSYN, C.TRAENINGSAKTIV_MED_HENSYN]
 

@@ -14,6 +14,8 @@ from programs.domain.program_json import program_to_json
 from programs.domain.request import ProgramInputError, ProgramRequest, request_from_json
 from programs.domain.spec import EQUIPMENT, Dose, DoseType, ExerciseSpec, Impact, Kind
 
+pytestmark = pytest.mark.pure
+
 C = Category
 
 # §7 as chosen in generation.py: (Stærk, Stabil, Strakt) slots, without / with fall focus.

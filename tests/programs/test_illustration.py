@@ -12,6 +12,8 @@ from programs.domain.illustration import (
     render_illustration,
 )
 
+pytestmark = pytest.mark.pure
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 SIT_TO_STAND = {

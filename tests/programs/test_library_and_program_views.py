@@ -6,10 +6,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
-from assessment.models import Assessment
 from programs.library import load_default_library
 from programs.models import Exercise, HiddenExercise, Program, ProgramItem
-from tests.factories import ExerciseFactory, PatientFactory
+from tests.factories import AssessmentFactory, ExerciseFactory, PatientFactory
+from tests.support.examples import SPEC_EXAMPLE, old_vertebral_fracture
 
 pytestmark = pytest.mark.django_db
 
@@ -20,30 +20,19 @@ def library(db):
     return Exercise.objects.filter(clinic__isnull=True)
 
 
-def make_assessment(patient, user, category="hverdagsaktiv_med_hensyn", vertebral=False):
-    fractures = (
-        [{"site": "vertebral", "date": "2020-01-01", "low_energy": True}] if vertebral else []
-    )
-    return Assessment.objects.create(
-        patient=patient,
-        assessed_by=user,
-        assessment_date="2026-11-01",
-        inputs={"fractures": fractures},
-        result={
-            "fall_prevention_focus": True,
-            "underlying_category": None,
-            "acute_phase_ends": None,
-        },
-        ruleset="DK-2026.1",
-        suggested_category=category,
-        final_category=category,
-    )
-
-
 @pytest.fixture
 def program(physio_client, physio, clinic, library):
-    patient = PatientFactory(clinic=clinic)
-    assessment = make_assessment(patient, physio, vertebral=True)
+    """Generated through the view for hverdagsaktiv med hensyn with an old vertebral fracture
+    (C1) and one fall (the fall-prevention focus)."""
+    assessment = AssessmentFactory(
+        patient=PatientFactory(clinic=clinic),
+        assessed_by=physio,
+        category="hverdagsaktiv_med_hensyn",
+        fractures=[old_vertebral_fracture()],
+        falls_last_12_months=1,
+    )
+    assert "C1" in assessment.result["rules"]
+    assert assessment.result["fall_prevention_focus"]
     physio_client.post(
         reverse("programs:program_generate", args=[assessment.id]),
         {"setting": "home", "equipment": ["band"]},
@@ -235,9 +224,7 @@ def test_another_clinics_own_exercise_is_a_404(admin_client_clinic, other_clinic
 
 
 def test_generate_program_command(tmp_path, capsys):
-    from tests.assessment.test_categorise_command import EXAMPLE
-
-    call_command("categorise", str(write(tmp_path, "in.json", EXAMPLE)))
+    call_command("categorise", str(write(tmp_path, "in.json", SPEC_EXAMPLE)))
     result = json.loads(capsys.readouterr().out)
     request = {
         "result": result,

@@ -17,6 +17,8 @@ from programs.domain.library_file import (
 )
 from programs.domain.spec import DoseType, ExerciseSpec, Impact, Kind
 
+pytestmark = pytest.mark.pure
+
 
 @pytest.fixture(scope="module")
 def library():

@@ -9,6 +9,8 @@ from osteoactive.domain.vocabulary import Domain, Level
 from programs.domain.safety import CATEGORY_MAX_LEVEL, is_allowed, max_level, violations
 from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
 
+pytestmark = pytest.mark.pure
+
 C = Category
 PRECAUTION = [
     C.AKUTFASE,

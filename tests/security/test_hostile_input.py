@@ -14,6 +14,7 @@ from assessment.models import Assessment, Patient
 from osteoactive.models import Clinic, Membership
 from prescriptions.models import Handout, Prescription
 from programs.models import Exercise, Program, ProgramItem
+from tests.factories import AssessmentFactory, PatientFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -236,8 +237,6 @@ def test_generate_program_command_never_crashes(tmp_path_factory, data):
 
 
 def test_stored_text_is_escaped_on_pages(physio_client, clinic):
-    from tests.factories import PatientFactory
-
     patient = PatientFactory(
         clinic=clinic, first_name="<script>alert(1)</script>", last_name="<b>x</b>"
     )
@@ -254,11 +253,7 @@ def test_stored_text_is_escaped_on_pages(physio_client, clinic):
 
 @pytest.fixture
 def assessment(patient, physio):
-    return Assessment.objects.create(
-        patient=patient, assessed_by=physio, assessment_date="2026-11-01", inputs={"fractures": []},
-        result={"fall_prevention_focus": False}, ruleset="DK-2026.1",
-        suggested_category="hverdagsaktiv", final_category="hverdagsaktiv",
-    )  # fmt: skip
+    return AssessmentFactory(patient=patient, assessed_by=physio, category="hverdagsaktiv")
 
 
 @pytest.fixture

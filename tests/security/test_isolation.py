@@ -1,4 +1,5 @@
-"""Walks every URL pattern with objects of another clinic: each must be a 404 for GET and POST.
+"""Walks every URL pattern with objects of another clinic: each must be a 404 for GET and POST,
+and each list shows the acting clinic's rows only.
 
 A new URL parameter, or a new pattern without parameters that is not listed here, fails the test
 until it is covered."""
@@ -6,19 +7,36 @@ until it is covered."""
 import pytest
 from django.urls import reverse
 
-from assessment.models import Assessment
-from prescriptions.models import Handout, Prescription
-from programs.models import Program, ProgramItem
-from tests.core.test_url_walk import all_patterns
-from tests.factories import ExerciseFactory, MembershipFactory, PatientFactory, UserFactory
+from tests.factories import (
+    AssessmentFactory,
+    AuditEventFactory,
+    ExerciseFactory,
+    MembershipFactory,
+    PatientFactory,
+    PrescriptionFactory,
+    ProgramFactory,
+    ProgramItemFactory,
+    UserFactory,
+)
+from tests.support.urls import all_patterns
 
-# Patterns without object parameters: scoped by the acting user's clinic, nothing to walk.
-WITHOUT_OBJECTS = {
+# Patterns without object parameters that show rows of the acting user's clinic: each must show
+# the clinic's own row of that kind and none of the other clinic's.
+LISTS = {
+    "assessment:patient_list": "patient",
+    "assessment:gdpr_patients": "patient",
+    "programs:library_list": "exercise",
+    "staff_list": "staff",
+    "audit_log": "audit",
+    "clinic_settings": "clinic",
+}
+# Patterns without object parameters that show no clinic's rows.
+WITHOUT_ROWS = {
     "home", "healthz", "login", "logout", "password_change", "password_change_done",
-    "set_language", "clinic_switch", "clinic_settings", "staff_list", "staff_add", "audit_log",
-    "assessment:patient_list", "assessment:patient_create", "assessment:gdpr_patients",
-    "programs:library_list", "programs:exercise_create",
+    "set_language", "clinic_switch", "staff_add", "assessment:patient_create",
+    "programs:exercise_create",
 }  # fmt: skip
+WITHOUT_OBJECTS = set(LISTS) | WITHOUT_ROWS
 
 PATTERNS = [p for p in all_patterns() if p[0]]
 OBJECT_PATTERNS = [p for p in PATTERNS if p[2]]
@@ -26,37 +44,21 @@ OBJECT_PATTERNS = [p for p in PATTERNS if p[2]]
 
 @pytest.fixture
 def foreign(other_clinic, other_physio):
-    """One object of every kind, all belonging to the other clinic."""
-    patient = PatientFactory(clinic=other_clinic)
-    assessment = Assessment.objects.create(
-        patient=patient,
-        assessed_by=other_physio,
-        assessment_date="2026-11-01",
-        inputs={},
-        result={},
-        ruleset="DK-2026.1",
-        suggested_category="hverdagsaktiv",
-        final_category="hverdagsaktiv",
-    )
+    """One object of every kind, all belonging to the other clinic, each made as the app makes
+    it: an assessment, a program with one of the clinic's own exercises, its prescription and
+    the handout that the issue queued."""
+    assessment = AssessmentFactory(patient__clinic=other_clinic, assessed_by=other_physio)
+    program = ProgramFactory(assessment=assessment)
     exercise = ExerciseFactory(clinic=other_clinic)
-    program = Program.objects.create(
-        assessment=assessment, created_by=other_physio, category="hverdagsaktiv", setting="home"
-    )
-    item = ProgramItem.objects.create(program=program, exercise=exercise, domain="staerk")
-    prescription = Prescription.objects.create(
-        patient=patient,
-        program=program,
-        version=1,
-        issued_by=other_physio,
-        issued_at="2026-11-01T10:00:00Z",
-        snapshot={},
-    )
-    handout = Handout.objects.create(prescription=prescription, language="da", status="ready")
+    item = ProgramItemFactory(program=program, exercise=exercise)
+    prescription = PrescriptionFactory(program=program)
+    handout = prescription.handouts.get()
     membership = other_physio.memberships.get()
     return {
-        "patient_id": patient.id, "assessment_id": assessment.id, "program_id": program.id,
-        "item_id": item.id, "exercise_id": exercise.id, "prescription_id": prescription.id,
-        "handout_id": handout.id, "membership_id": membership.id,
+        "patient_id": assessment.patient_id, "assessment_id": assessment.id,
+        "program_id": program.id, "item_id": item.id, "exercise_id": exercise.id,
+        "prescription_id": prescription.id, "handout_id": handout.id,
+        "membership_id": membership.id,
     }  # fmt: skip
 
 
@@ -100,3 +102,33 @@ def test_anonymous_is_sent_to_login(client, foreign, name, route, converters):
     for method in ("get", "post"):
         response = getattr(client, method)(url)
         assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+@pytest.fixture
+def rows(clinic, other_clinic, other_physio):
+    """For each kind of listed row, (a text only the first clinic's row shows, one only the
+    other clinic's row shows)."""
+    PatientFactory(clinic=clinic, last_name="Hjemmesen")
+    PatientFactory(clinic=other_clinic, last_name="Fremmedsen")
+    ExerciseFactory(clinic=clinic, name_da="Hjemmeøvelse")
+    ExerciseFactory(clinic=other_clinic, name_da="Fremmedøvelse")
+    other_physio.last_name = "Udenbys"
+    other_physio.save()
+    AuditEventFactory(clinic=clinic, actor=UserFactory(username="hjemme-bruger"))
+    AuditEventFactory(clinic=other_clinic, actor=UserFactory(username="fremmed-bruger"))
+    return {
+        "patient": ("Hjemmesen", "Fremmedsen"),
+        "exercise": ("Hjemmeøvelse", "Fremmedøvelse"),
+        "staff": ("both-roles", "Udenbys"),
+        "audit": ("hjemme-bruger", "fremmed-bruger"),
+        "clinic": (clinic.name, other_clinic.name),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_a_list_shows_the_clinics_own_rows_only(insider, rows, name):
+    own, theirs = rows[LISTS[name]]
+    page = insider.get(reverse(name)).content.decode()
+    assert own in page, f"{name} does not show the clinic's own {LISTS[name]}"
+    assert theirs not in page, f"{name} shows another clinic's {LISTS[name]}"

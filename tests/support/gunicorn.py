@@ -1,4 +1,5 @@
-"""A gunicorn process serving the app on 127.0.0.1 and a free port, in its own process group."""
+"""A gunicorn process serving the app on 127.0.0.1 and a free port, in its own process group
+(for the load test and the bench)."""
 
 import os
 import signal
@@ -8,9 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from .web import Session
+from .http_client import Session
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:

@@ -1,5 +1,7 @@
 """A minimal HTTP client for 127.0.0.1: one connection per request, a cookie jar, the login form.
 
+The load test and the bench (`make bench`) send their requests with it.
+
 Gunicorn's sync workers close the connection after every response, so there is no keep-alive to
 exploit; a fresh `http.client.HTTPConnection` per request is what a browser behind no proxy gets.
 """
@@ -33,7 +35,7 @@ class Session:
     def __init__(self, base_url: str, *, timeout: float = 30):
         parts = urlsplit(base_url)
         if parts.hostname != "127.0.0.1":
-            raise ValueError("the bench only talks to 127.0.0.1")
+            raise ValueError("the load generator only talks to 127.0.0.1")
         self.host, self.port, self.timeout = parts.hostname, parts.port or 80, timeout
         self.cookies: dict[str, str] = {}
 
