@@ -18,12 +18,8 @@ from osteoactive import audit
 from osteoactive.models import AuditEvent, Clinic, Membership
 from osteoactive.services import membership_update, staff_add
 from prescriptions.models import Handout, Prescription
-from prescriptions.services import (
-    handout_mark_failed,
-    handout_render,
-    handout_request,
-    prescription_issue,
-)
+from prescriptions.rendering import handout_mark_failed, handout_render
+from prescriptions.services import handout_request, prescription_issue
 from programs.models import Exercise, HiddenExercise, Program, ProgramItem
 from programs.services import (
     exercise_save,

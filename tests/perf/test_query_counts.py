@@ -118,7 +118,7 @@ def own_exercises(clinic, number, *, hide_global=0):
     """`number` more clinic-owned copies of global exercises, and `hide_global` hidden ones."""
     globals_ = list(Exercise.objects.filter(clinic__isnull=True).order_by("key"))
     for n in range(number):
-        copy = globals_[n % len(globals_)]
+        copy = Exercise.objects.get(pk=globals_[n % len(globals_)].pk)
         copy.id, copy.clinic, copy.key = uuid.uuid4(), clinic, f"own-{uuid.uuid4().hex[:8]}"
         copy._state.adding = True
         copy.save()
