@@ -212,6 +212,17 @@ def test_create_patient_validates_cpr_against_birth_date(physio_client, clinic):
     assert Patient.objects.get().cpr == "150748-1111"
 
 
+def test_cpr_century_digit_must_agree_with_the_birth_date(physio_client, clinic):
+    data = {
+        "first_name": "Ole", "last_name": "Bjerg", "birth_date": "1950-01-01", "sex": "male",
+        "cpr": "010150-5123", "handout_language": "da",
+    }  # fmt: skip
+    response = physio_client.post(reverse("assessment:patient_create"), data)
+    assert "cpr" in response.context["form"].errors, "5 in 1950 means 2050"
+    data["cpr"] = "010150-3123"
+    assert physio_client.post(reverse("assessment:patient_create"), data).status_code == 302
+
+
 def test_archive_hides_patient_from_list(physio_client, patient):
     physio_client.post(reverse("assessment:patient_archive", args=[patient.id]))
     page = physio_client.get(reverse("assessment:patient_list")).content.decode()
