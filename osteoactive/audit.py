@@ -1,10 +1,7 @@
 """Writes the audit trail: who did what to which record, from where. Never health values."""
 
 from .models import AuditEvent
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+from .proxies import client_address
 
 
 def record(

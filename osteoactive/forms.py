@@ -3,10 +3,11 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from .models import Clinic, Membership
+from .plain_text import PlainTextFields
 from .uploads import validated_image
 
 
-class RolesMixin(forms.Form):
+class RolesMixin(PlainTextFields, forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("is_physiotherapist") and not cleaned.get("is_clinic_admin"):
@@ -68,7 +69,7 @@ class MembershipForm(RolesMixin, forms.ModelForm):
         fields = ["is_physiotherapist", "is_clinic_admin", "is_active"]
 
 
-class ClinicForm(forms.ModelForm):
+class ClinicForm(PlainTextFields, forms.ModelForm):
     class Meta:
         model = Clinic
         fields = ["name", "address", "phone", "contact_line", "handout_footer", "logo"]
@@ -80,7 +81,7 @@ class ClinicForm(forms.ModelForm):
         return logo
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(PlainTextFields, forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     user = forms.CharField(label=_("User"), required=False, max_length=150)
     date_from = forms.DateField(

@@ -9,6 +9,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .models import AuditEvent, Clinic, Membership
+from .proxies import client_address
 
 
 def _clinics_of(username):
@@ -30,7 +31,7 @@ def _record(action, username, address, actor=None):
 
 
 def _address(request):
-    return (request.META.get("REMOTE_ADDR") or None) if request is not None else None
+    return client_address(request) or None
 
 
 @receiver(user_login_failed)

@@ -3,6 +3,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from osteoactive.language import current_language
+from osteoactive.plain_text import PlainTextFields
 from osteoactive.uploads import validated_image
 
 from .exercise_spec import EQUIPMENT, Domain, DoseType, Impact, Kind, Level
@@ -20,7 +21,11 @@ def equipment_choices():
     return label_choices(EQUIPMENT_LABELS, EQUIPMENT)
 
 
-class ProgramOptionsForm(forms.Form):
+class LibrarySearchForm(PlainTextFields, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class ProgramOptionsForm(PlainTextFields, forms.Form):
     setting = forms.ChoiceField(
         label=_("Where will the patient train?"),
         choices=Program.Setting.choices,
@@ -35,7 +40,7 @@ class ProgramOptionsForm(forms.Form):
     )
 
 
-class DoseForm(forms.Form):
+class DoseForm(PlainTextFields, forms.Form):
     sets = forms.IntegerField(label=_("Sets"), required=False, min_value=1, max_value=10)
     reps = forms.IntegerField(label=_("Repetitions"), required=False, min_value=1, max_value=100)
     seconds = forms.IntegerField(label=_("Seconds"), required=False, min_value=1, max_value=600)
@@ -67,7 +72,7 @@ class DoseForm(forms.Form):
         return cleaned
 
 
-class ExerciseForm(forms.ModelForm):
+class ExerciseForm(PlainTextFields, forms.ModelForm):
     """A clinic's own exercise; instructions are one step per line."""
 
     equipment = forms.MultipleChoiceField(

@@ -17,7 +17,7 @@ from prescriptions.selectors import prescriptions_of_program, prescriptions_usin
 
 from . import selectors, services
 from .exercise_spec import EQUIPMENT, Domain, Level
-from .forms import DoseForm, ExerciseForm, ProgramOptionsForm, label_choices
+from .forms import DoseForm, ExerciseForm, LibrarySearchForm, ProgramOptionsForm, label_choices
 from .labels import DOMAIN_LABELS, EQUIPMENT_LABELS, LEVEL_LABELS
 from .presentation import grouped_items
 
@@ -130,9 +130,9 @@ def item_add(request, program_id):
     return redirect("programs:program_detail", program.id)
 
 
-def _filters(request):
+def _filters(request, search_form):
     return {
-        "search": request.GET.get("q", "")[:100],
+        "search": search_form.cleaned_data["q"] if search_form.is_valid() else "",
         "domain": request.GET.get("domain", "") if request.GET.get("domain") in set(Domain) else "",
         "level": request.GET.get("level", "") if request.GET.get("level") in set(Level) else "",
         "equipment": request.GET.get("equipment", "")
@@ -143,13 +143,15 @@ def _filters(request):
 
 @member_required
 def library_list(request):
-    filters = _filters(request)
+    search_form = LibrarySearchForm(request.GET)
+    filters = _filters(request, search_form)
     exercises = selectors.library_search(
         request.membership.clinic, **filters, name_field=f"name_{current_language()}"
     )
     context = {
         "exercises": exercises,
         "filters": filters,
+        "search_form": search_form,
         "domains": label_choices(DOMAIN_LABELS, list(Domain)),
         "levels": label_choices(LEVEL_LABELS, list(Level)),
         "equipment_choices": label_choices(EQUIPMENT_LABELS, EQUIPMENT),
