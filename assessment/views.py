@@ -67,7 +67,6 @@ def patient_create(request):
 def patient_detail(request, patient_id):
     patient = selectors.patient_get(request.membership, patient_id)
     assessments = list(selectors.assessments_of(patient))
-    audit.record(request, "view", patient, patient=patient)
     context = {
         "patient": patient,
         "assessments": assessments,
@@ -170,7 +169,6 @@ def assessment_detail(request, assessment_id):
     """The summary and the program list are cached fragments (the template says by what);
     what only they show is worked out when they are rendered."""
     assessment = selectors.assessment_get(request.membership, assessment_id)
-    audit.record(request, "view", assessment, patient=assessment.patient)
     language = current_language()
     context = {
         "assessment": assessment,

@@ -43,7 +43,6 @@ def program_generate(request, assessment_id):
 def program_detail(request, program_id):
     program = selectors.program_get(request.membership, program_id)
     patient = program.assessment.patient
-    audit.record(request, "view", program, patient=patient)
     items = list(selectors.program_items(program))
     language = current_language()
     context = {

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "osteoactive.middleware.ActiveClinicMiddleware",
     "axes.middleware.AxesMiddleware",
+    "osteoactive.audit.PatientViewAuditMiddleware",
 ]
 
 ROOT_URLCONF = "osteoactive.urls"

@@ -3,22 +3,10 @@
 import uuid
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.url_patterns import all_patterns
 
 PUBLIC = {"login", "healthz", "set_language", "javascript-catalog"}
-
-
-def all_patterns(resolver=None, prefix=""):
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            namespace = f"{entry.namespace}:" if entry.namespace else ""
-            if entry.namespace == "admin":
-                continue
-            for name, route, converters in all_patterns(entry, prefix + str(entry.pattern)):
-                yield (namespace + name if name else name), route, converters
-        elif isinstance(entry, URLPattern):
-            yield entry.name, prefix + str(entry.pattern), entry.pattern.converters
 
 
 def example_url(route, converters):

@@ -88,7 +88,7 @@ def test_the_admin_offers_no_change_add_or_delete(admin_user):
 
 
 def test_no_app_view_changes_the_log():
-    from tests.core.test_url_walk import all_patterns
+    from tests.url_patterns import all_patterns
 
     names = [name for name, *_ in all_patterns() if name]
     assert not [n for n in names if "audit" in n and n != "audit_log"]

@@ -9,8 +9,8 @@ from django.urls import reverse
 from assessment.models import Assessment
 from prescriptions.models import Handout, Prescription
 from programs.models import Program, ProgramItem
-from tests.core.test_url_walk import all_patterns
 from tests.factories import ExerciseFactory, MembershipFactory, PatientFactory, UserFactory
+from tests.url_patterns import all_patterns
 
 # Patterns without object parameters: scoped by the acting user's clinic, nothing to walk.
 WITHOUT_OBJECTS = {
