@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Clinic, Membership
 from .plain_text import PlainTextFields
-from .uploads import validated_image
+from .uploads import link_through_view, validated_image
 
 
 class RolesMixin(PlainTextFields, forms.Form):
@@ -73,6 +74,13 @@ class ClinicForm(PlainTextFields, forms.ModelForm):
     class Meta:
         model = Clinic
         fields = ["name", "address", "phone", "contact_line", "handout_footer", "logo"]
+        widgets = {
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"})
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        link_through_view(self, "logo", reverse("clinic_logo"))
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

@@ -8,12 +8,33 @@ import io
 
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 6000 * 6000
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP")
+
+
+class ServedFieldFile(FieldFile):
+    """A stored file whose URL is the view that serves it after checking the clinic: the app
+    gives nothing under MEDIA_ROOT a URL of its own."""
+
+    def __init__(self, field_file, url):
+        super().__init__(field_file.instance, field_file.field, field_file.name)
+        self.served_url = url
+
+    @property
+    def url(self):
+        return self.served_url
+
+
+def link_through_view(form, name, url):
+    """Makes the form's "currently" link for file field `name` point at `url`."""
+    current = form.initial.get(name)
+    if current:
+        form.initial[name] = ServedFieldFile(current, url)
 
 
 def sniffed_format(head: bytes) -> str | None:

@@ -4,14 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import services
-from .access import clinic_admin_required
+from .access import clinic_admin_required, member_required
 from .forms import AuditFilterForm, ClinicForm, MembershipForm, StaffAddForm
 from .health import broker_status, database_status
 from .middleware import SESSION_KEY
@@ -94,6 +94,18 @@ def clinic_settings(request):
         "osteoactive/form_page.html",
         {"form": form, "title": _("Clinic and handout branding"), "multipart": True},
     )
+
+
+@member_required
+def clinic_logo(request):
+    """The active clinic's own logo (the settings page shows it); no other clinic's."""
+    logo = request.membership.clinic.logo
+    if not logo:
+        raise Http404
+    response = FileResponse(logo.open("rb"))
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
 
 
 AUDIT_PAGE_SIZE = 50

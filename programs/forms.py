@@ -1,10 +1,11 @@
 from django import forms
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from osteoactive.language import current_language
 from osteoactive.plain_text import PlainTextFields
-from osteoactive.uploads import validated_image
+from osteoactive.uploads import link_through_view, validated_image
 
 from .exercise_spec import EQUIPMENT, Domain, DoseType, Impact, Kind, Level
 from .labels import ENUM_LABELS, EQUIPMENT_LABELS, label
@@ -149,6 +150,9 @@ class ExerciseForm(PlainTextFields, forms.ModelForm):
                 if name in self.fields:
                     self.initial[name] = value
         self.fields["illustration"].required = not (self.instance.pk and self.instance.illustration)
+        if self.instance.pk:
+            url = reverse("programs:exercise_illustration", args=[self.instance.pk])
+            link_through_view(self, "illustration", url)
 
     def clean_illustration(self):
         image = self.cleaned_data.get("illustration")

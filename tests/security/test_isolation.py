@@ -15,7 +15,8 @@ from tests.url_patterns import all_patterns
 # Patterns without object parameters: scoped by the acting user's clinic, nothing to walk.
 WITHOUT_OBJECTS = {
     "home", "healthz", "login", "logout", "password_change", "password_change_done",
-    "set_language", "clinic_switch", "clinic_settings", "staff_list", "staff_add", "audit_log",
+    "set_language", "clinic_switch", "clinic_settings", "clinic_logo", "staff_list", "staff_add",
+    "audit_log",
     "assessment:patient_list", "assessment:patient_create", "assessment:gdpr_patients",
     "programs:library_list", "programs:exercise_create",
 }  # fmt: skip
