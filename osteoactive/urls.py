@@ -27,6 +27,17 @@ urlpatterns = [
     path("clinic/logo/", views.clinic_logo, name="clinic_logo"),
     path("clinic/staff/", views.staff_list, name="staff_list"),
     path("clinic/staff/add/", views.staff_add, name="staff_add"),
+    path(
+        "clinic/invitations/<uuid:invitation_id>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "clinic/invitations/<uuid:invitation_id>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("invitations/<str:token>/", views.invitation_respond, name="invitation_respond"),
     path("clinic/staff/<uuid:membership_id>/", views.staff_edit, name="staff_edit"),
     path("clinic/audit/", views.audit_log, name="audit_log"),
     path("", include("assessment.urls")),

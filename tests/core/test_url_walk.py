@@ -6,7 +6,7 @@ import pytest
 
 from tests.url_patterns import all_patterns
 
-PUBLIC = {"login", "healthz", "set_language", "javascript-catalog"}
+PUBLIC = {"login", "healthz", "set_language", "javascript-catalog", "invitation_respond"}
 
 
 def example_url(route, converters):
