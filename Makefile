@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench install install-dev worker messages
+.PHONY: run test lint format bench install install-dev worker messages backup restore
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -43,6 +43,17 @@ format: install-dev
 messages: install-dev
 	DJANGO_DEBUG=true $(PY) manage.py makemessages -l da -l en --ignore='.venv/*' --ignore='tests/*' --no-obsolete
 	DJANGO_DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*'
+
+## make backup: the database and MEDIA_ROOT into one archive in BACKUP_DIR (default backups/)
+backup: export DJANGO_DEBUG ?= true
+backup: install
+	$(PY) manage.py backup
+
+## make restore BACKUP=backups/osteoactive-....tar.gz: replaces the database and MEDIA_ROOT
+restore: export DJANGO_DEBUG ?= true
+restore: install
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=path/to/backup.tar.gz" >&2; exit 2)
+	$(PY) manage.py restore "$(BACKUP)"
 
 worker: install
 	$(VENV)/bin/celery -A osteoactive worker --loglevel=INFO --concurrency=1

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from osteoactive.domain.categories import Category
 from osteoactive.errors import ServiceError
 from osteoactive.language import current_language, labelled_choices
+from osteoactive.plain_text import PlainTextFields
 
 from .domain.cpr import cpr_matches_birth_date, normalise_cpr
 from .domain.inputs import RANGES, TANDEM_CEILINGS, age_at
@@ -63,7 +64,7 @@ def decimal_field(label, key=None, *, step="0.1", help_text=""):
     )
 
 
-class PatientForm(forms.ModelForm):
+class PatientForm(PlainTextFields, forms.ModelForm):
     class Meta:
         model = Patient
         fields = [
@@ -114,7 +115,18 @@ class PatientForm(forms.ModelForm):
         return cleaned
 
 
-class FractureForm(forms.Form):
+class PatientSearchForm(PlainTextFields, forms.Form):
+    """Name or CPR number; posted, never put in a URL (assessment.views.remembered_search)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class CategoryChoiceForm(PlainTextFields, forms.Form):
+    category = forms.ChoiceField(choices=[(c.value, c.value) for c in Category])
+    reason = forms.CharField(required=False, max_length=2000)
+
+
+class FractureForm(PlainTextFields, forms.Form):
     site = LabelledChoiceField(enum=FractureSite, label=_("Site"), blank="—", required=False)
     date = forms.DateField(
         label=_("Date"),
@@ -127,7 +139,7 @@ class FractureForm(forms.Form):
 FractureFormSet = forms.formset_factory(FractureForm, extra=0, can_delete=True, max_num=30)
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(PlainTextFields, forms.Form):
     """Every input of domain.md §3; range and consistency checks come from parse_assessment."""
 
     assessment_date = forms.DateField(

@@ -3,6 +3,8 @@
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from osteoactive.audit import note_shown
+
 from .models import Assessment, Patient
 
 
@@ -25,9 +27,11 @@ def patients_for(membership, *, search="", archived: bool | None = False):
 
 def patient_get(membership, patient_id) -> Patient:
     """The patient, or 404 when it belongs to another clinic (never 403: no existence leak)."""
-    return get_object_or_404(
+    patient = get_object_or_404(
         Patient.objects.select_related("clinic"), id=patient_id, clinic=membership.clinic
     )
+    note_shown(patient, patient)
+    return patient
 
 
 def assessments_of(patient):
@@ -45,6 +49,7 @@ def assessment_get(membership, assessment_id) -> Assessment:
         patient__clinic=membership.clinic,
     )
     assessment.patient.clinic = membership.clinic
+    note_shown(assessment, assessment.patient)
     return assessment
 
 

@@ -18,7 +18,7 @@ from prescriptions.selectors import prescriptions_of
 from programs.selectors import programs_of
 
 from . import gdpr, selectors, services
-from .forms import AssessmentForm, PatientForm
+from .forms import AssessmentForm, CategoryChoiceForm, PatientForm, PatientSearchForm
 from .presentation import category_choices, result_view, stored_result
 from .progress import progress_charts
 
@@ -26,14 +26,30 @@ PAGE_SIZE = 25
 PATIENT_LIST_FIELDS = ("id", "first_name", "last_name", "birth_date", "cpr", "handout_language")
 
 
+def remembered_search(request, session_key):
+    """(form, search). A search is posted and kept in the session, then the page is fetched
+    again: names and CPR numbers never stand in a URL, so no access log, browser history or
+    Referer holds them. Returns no form after a valid post (the caller redirects)."""
+    if request.method != "POST":
+        search = request.session.get(session_key, "")
+        return PatientSearchForm(initial={"q": search}), search
+    form = PatientSearchForm({"q": ""} if "clear" in request.POST else request.POST)
+    if not form.is_valid():
+        return form, ""
+    request.session[session_key] = form.cleaned_data["q"].strip()
+    return None, None
+
+
 @transaction.non_atomic_requests
 @physiotherapist_required
 def patient_list(request):
-    search = request.GET.get("q", "")[:100]
     archived = request.GET.get("archived") == "1"
+    form, search = remembered_search(request, "patient_search")
+    if form is None:
+        return redirect(request.get_full_path())
     patients = selectors.patients_for(request.membership, search=search, archived=archived)
     page = page_of(patients.only(*PATIENT_LIST_FIELDS), request.GET.get("page"), PAGE_SIZE)
-    context = {"page": page, "search": search, "archived": archived}
+    context = {"page": page, "search": search, "search_form": form, "archived": archived}
     return render(request, "assessment/patient_list.html", context)
 
 
@@ -52,7 +68,6 @@ def patient_create(request):
 def patient_detail(request, patient_id):
     patient = selectors.patient_get(request.membership, patient_id)
     assessments = list(selectors.assessments_of(patient))
-    audit.record(request, "view", patient, patient=patient)
     context = {
         "patient": patient,
         "assessments": assessments,
@@ -155,7 +170,6 @@ def assessment_detail(request, assessment_id):
     """The summary and the program list are cached fragments (the template says by what);
     what only they show is worked out when they are rendered."""
     assessment = selectors.assessment_get(request.membership, assessment_id)
-    audit.record(request, "view", assessment, patient=assessment.patient)
     language = current_language()
     context = {
         "assessment": assessment,
@@ -173,11 +187,18 @@ def assessment_override(request, assessment_id):
     assessment = selectors.assessment_get(request.membership, assessment_id)
     if refused := refuse_unless_post(request):
         return refused
+    form = CategoryChoiceForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            form.errors["reason"][0] if "reason" in form.errors else _("Choose a category."),
+        )
+        return redirect("assessment:assessment_detail", assessment.id)
     try:
         services.assessment_choose_category(
             assessment=assessment,
-            category=request.POST.get("category", ""),
-            reason=request.POST.get("reason", "")[:2000],
+            category=form.cleaned_data["category"],
+            reason=form.cleaned_data["reason"],
         )
     except ServiceError as refused:
         messages.error(request, refused.message)
@@ -195,10 +216,13 @@ def assessment_override(request, assessment_id):
 
 @clinic_admin_required
 def gdpr_patients(request):
-    search = request.GET.get("q", "")[:100]
+    form, search = remembered_search(request, "gdpr_patient_search")
+    if form is None:
+        return redirect(request.get_full_path())
     patients = selectors.patients_for(request.membership, search=search, archived=None)
     page = Paginator(patients, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "assessment/gdpr_patients.html", {"page": page, "search": search})
+    context = {"page": page, "search": search, "search_form": form}
+    return render(request, "assessment/gdpr_patients.html", context)
 
 
 @clinic_admin_required

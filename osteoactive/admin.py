@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import AuditEvent, Clinic, Membership, User
+from .models import AuditEvent, Clinic, Invitation, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -21,6 +21,14 @@ class ClinicAdmin(admin.ModelAdmin):
     list_display = ["name", "phone"]
     search_fields = ["name"]
     inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "clinic", "sent_at", "accepted_at", "closed_at"]
+    list_filter = ["clinic"]
+    search_fields = ["email"]
+    readonly_fields = ["sent_at", "accepted_at", "accepted_by", "invited_by"]
 
 
 @admin.register(AuditEvent)

@@ -5,10 +5,27 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+# Deeper input is refused before the converters walk it: no §5 document nests past a handful
+# of levels, and Python's recursion limit must never be the one to say no.
+MAX_DEPTH = 20
+
+
+def nesting_depth(value) -> int:
+    """How deeply lists and objects nest, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
 
 class JsonCommand(BaseCommand):
     """Reads one JSON object or a list of them; `convert` turns one into the output or raises
-    InvalidEntry with its messages. Errors exit non-zero and nothing is printed to stdout."""
+    InvalidEntry with its messages. Every malformed input, however odd, is answered with a
+    message and a non-zero exit, never a traceback; nothing is printed to stdout then."""
 
     class InvalidEntry(Exception):
         def __init__(self, messages):
@@ -22,13 +39,7 @@ class JsonCommand(BaseCommand):
         raise NotImplementedError
 
     def handle(self, *args, file, **options):
-        try:
-            text = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()  # noqa: SIM115
-            data = json.loads(text)
-        except OSError as error:
-            raise CommandError(f"cannot read {file}: {error.strerror}") from error
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise CommandError(f"not valid JSON: {error}") from error
+        data = self._read(file)
         batch = isinstance(data, list)
         outputs, problems = [], []
         for index, entry in enumerate(data if batch else [data]):
@@ -43,3 +54,20 @@ class JsonCommand(BaseCommand):
             raise CommandError(f"{len(problems)} invalid field(s); nothing was written.")
         result = outputs if batch else outputs[0]
         self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+
+    def _read(self, file):
+        try:
+            text = sys.stdin.read() if file == "-" else open(file, encoding="utf-8").read()  # noqa: SIM115
+        except OSError as error:
+            raise CommandError(f"cannot read {file}: {error.strerror}") from error
+        except UnicodeDecodeError as error:
+            raise CommandError(f"not valid JSON: not UTF-8 text ({error.reason})") from error
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise CommandError(f"not valid JSON: nested more than {MAX_DEPTH} levels") from None
+        except ValueError as error:  # JSONDecodeError, and numbers too long to convert
+            raise CommandError(f"not valid JSON: {error}") from None
+        if nesting_depth(data) > MAX_DEPTH:
+            raise CommandError(f"not valid JSON: nested more than {MAX_DEPTH} levels")
+        return data

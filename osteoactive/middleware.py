@@ -11,8 +11,13 @@ TOUCH_EVERY_SECONDS = 60
 
 
 class ActiveClinicMiddleware:
-    """Puts the user's memberships and the active one (and so the clinic) on the request:
-    the one chosen in this session, else the first; None without any."""
+    """Puts the user's memberships and the active one (and so the clinic) on the request.
+
+    The active clinic is the one stored in the session: chosen at login (the first, see
+    osteoactive.signals), or later with the clinic switch. It never changes by itself: a
+    membership added meanwhile does not move the user, and when the stored one ends the user
+    has no active clinic until they choose another (the front page offers the choice), so no
+    patient is ever created in a clinic the user did not pick."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -22,9 +27,10 @@ class ActiveClinicMiddleware:
         if request.user.is_authenticated:
             request.memberships = active_memberships(request.user)
             chosen = request.session.get(SESSION_KEY)
+            if chosen is None and request.memberships:  # a session from before this rule
+                chosen = request.session[SESSION_KEY] = str(request.memberships[0].clinic_id)
             request.membership = next(
-                (m for m in request.memberships if str(m.clinic_id) == chosen),
-                request.memberships[0] if request.memberships else None,
+                (m for m in request.memberships if str(m.clinic_id) == chosen), None
             )
         return self.get_response(request)
 

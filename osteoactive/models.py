@@ -95,6 +95,47 @@ class Membership(UUIDModel):
         return labels
 
 
+class Invitation(UUIDModel):
+    """An offer to join a clinic's staff, sent by e-mail. It becomes a membership only when the
+    person who opens the signed link accepts, with a new account or by signing in to their
+    own: no clinic can attach an existing account by its name (osteoactive.invitation_links)."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email"))
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    is_physiotherapist = models.BooleanField(_("physiotherapist"), default=True)
+    is_clinic_admin = models.BooleanField(_("clinic admin"), default=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Withdrawn by the clinic or declined by the person invited.
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_physiotherapist=True) | models.Q(is_clinic_admin=True),
+                name="invitation_has_a_role",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.clinic}"
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.closed_at is None
+
+    role_labels = Membership.role_labels
+
+
 class AuditQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("The audit log is append-only.")

@@ -1,8 +1,13 @@
 """Reads of clinics and memberships, always starting from the acting user."""
 
-from django.core.cache import caches
+from datetime import timedelta
 
-from .models import Membership
+from django.conf import settings
+from django.core.cache import caches
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .models import Invitation, Membership
 
 MEMBERSHIPS_CACHE_SECONDS = 3600
 
@@ -31,6 +36,25 @@ def staff_of(clinic):
         Membership.objects.filter(clinic=clinic)
         .select_related("user")
         .order_by("-is_active", "user__last_name", "user__first_name", "user__username")
+    )
+
+
+def open_invitations_of(clinic):
+    """Invitations not yet answered, withdrawn or expired, newest first."""
+    valid_since = timezone.now() - timedelta(days=settings.STAFF_INVITATION_DAYS)
+    return Invitation.objects.filter(
+        clinic=clinic, accepted_at__isnull=True, closed_at__isnull=True, sent_at__gte=valid_since
+    ).order_by("-sent_at")
+
+
+def invitation_get(clinic, invitation_id) -> Invitation:
+    """One of the clinic's open invitations, or 404."""
+    return get_object_or_404(
+        Invitation.objects.select_related("clinic", "invited_by"),
+        id=invitation_id,
+        clinic=clinic,
+        accepted_at__isnull=True,
+        closed_at__isnull=True,
     )
 
 

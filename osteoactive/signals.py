@@ -8,12 +8,17 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from .middleware import SESSION_KEY
 from .models import AuditEvent, Clinic, Membership
+from .proxies import client_address
 
 
 def _clinics_of(username):
-    """The clinics whose admins should see an event about this login name (or none)."""
-    clinics = Membership.objects.filter(user__username=username).values_list("clinic_id", flat=True)
+    """The clinics whose admins should see an event about this login name: those where the
+    name is on the staff now (not those where the membership ended); else none."""
+    clinics = Membership.objects.filter(user__username=username, is_active=True).values_list(
+        "clinic_id", flat=True
+    )
     return list(clinics) or [None]
 
 
@@ -30,7 +35,7 @@ def _record(action, username, address, actor=None):
 
 
 def _address(request):
-    return (request.META.get("REMOTE_ADDR") or None) if request is not None else None
+    return client_address(request) or None
 
 
 @receiver(user_login_failed)
@@ -46,6 +51,22 @@ def record_lockout(sender, request=None, username=None, ip_address=None, **kwarg
 @receiver(user_logged_in)
 def record_login(sender, request, user, **kwargs):
     _record(AuditEvent.Action.LOGIN, user.get_username(), _address(request), actor=user)
+
+
+@receiver(user_logged_in)
+def choose_the_first_clinic(sender, request, user, **kwargs):
+    """A new session starts in the first of the user's clinics, and stays there until the user
+    chooses another (osteoactive.middleware.ActiveClinicMiddleware)."""
+    if request is None or not hasattr(request, "session"):
+        return
+    first = (
+        Membership.objects.filter(user=user, is_active=True)
+        .order_by("clinic__name")
+        .values_list("clinic_id", flat=True)
+        .first()
+    )
+    if first is not None:
+        request.session[SESSION_KEY] = str(first)
 
 
 @receiver([post_save, post_delete], sender=Membership)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -25,8 +24,20 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("clinic/switch/", views.clinic_switch, name="clinic_switch"),
     path("clinic/settings/", views.clinic_settings, name="clinic_settings"),
+    path("clinic/logo/", views.clinic_logo, name="clinic_logo"),
     path("clinic/staff/", views.staff_list, name="staff_list"),
     path("clinic/staff/add/", views.staff_add, name="staff_add"),
+    path(
+        "clinic/invitations/<uuid:invitation_id>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "clinic/invitations/<uuid:invitation_id>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("invitations/<str:token>/", views.invitation_respond, name="invitation_respond"),
     path("clinic/staff/<uuid:membership_id>/", views.staff_edit, name="staff_edit"),
     path("clinic/audit/", views.audit_log, name="audit_log"),
     path("", include("assessment.urls")),
@@ -34,8 +45,6 @@ urlpatterns = [
     path("", include("prescriptions.urls")),
     path("platform-admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Nothing under MEDIA_ROOT has a URL of its own, not even with DEBUG on: handout PDFs and
+# pictures are served by views that check the clinic (handout_download, exercise_illustration,
+# clinic_logo).

@@ -1,21 +1,24 @@
 import csv
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import services
-from .access import clinic_admin_required
-from .forms import AuditFilterForm, ClinicForm, MembershipForm, StaffAddForm
+from . import audit, services
+from .access import clinic_admin_required, member_required, refuse_unless_post
+from .forms import AuditFilterForm, ClinicForm, InvitationForm, InvitationSignupForm, MembershipForm
 from .health import broker_status, database_status
+from .invitation_links import open_invitation
 from .middleware import SESSION_KEY
-from .selectors import audit_events_for, staff_of
+from .selectors import audit_events_for, invitation_get, open_invitations_of, staff_of
 
 
 @login_not_required
@@ -49,21 +52,106 @@ def clinic_switch(request):
 
 @clinic_admin_required
 def staff_list(request):
-    return render(
-        request, "osteoactive/staff_list.html", {"staff": staff_of(request.membership.clinic)}
-    )
+    clinic = request.membership.clinic
+    context = {"staff": staff_of(clinic), "invitations": open_invitations_of(clinic)}
+    return render(request, "osteoactive/staff_list.html", context)
 
 
 @clinic_admin_required
 def staff_add(request):
-    form = StaffAddForm(request.POST or None, clinic=request.membership.clinic)
+    """Invites by e-mail. The answer is the same whether the address belongs to an account or
+    not, and no account joins the clinic before its owner accepts."""
+    form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.staff_add(clinic=request.membership.clinic, **form.cleaned_data)
-        messages.success(
-            request, _("%(name)s was added.") % {"name": form.cleaned_data["username"]}
-        )
-        return redirect("staff_list")
-    return render(request, "osteoactive/form_page.html", {"form": form, "title": _("Add staff")})
+        try:
+            invitation = services.invitation_send(
+                clinic=request.membership.clinic,
+                invited_by=request.user,
+                site_url=request.build_absolute_uri("/"),
+                **form.cleaned_data,
+            )
+        except services.InvitationNotSent:
+            form.add_error(None, _("The e-mail could not be sent. Try again later."))
+        else:
+            audit.record(request, "create", invitation, fields=["email"])
+            messages.success(request, _invitation_sent_message(invitation))
+            return redirect("staff_list")
+    return render(request, "osteoactive/form_page.html", {"form": form, "title": _("Invite staff")})
+
+
+def _invitation_sent_message(invitation):
+    return _(
+        "An invitation was sent to %(email)s. The link is valid for %(days)s days; the person "
+        "joins the clinic when they accept it."
+    ) % {"email": invitation.email, "days": settings.STAFF_INVITATION_DAYS}
+
+
+@clinic_admin_required
+def invitation_resend(request, invitation_id):
+    invitation = invitation_get(request.membership.clinic, invitation_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    try:
+        services.invitation_resend(invitation=invitation, site_url=request.build_absolute_uri("/"))
+    except services.InvitationNotSent:
+        messages.error(request, _("The e-mail could not be sent. Try again later."))
+    else:
+        messages.success(request, _invitation_sent_message(invitation))
+    return redirect("staff_list")
+
+
+@clinic_admin_required
+def invitation_withdraw(request, invitation_id):
+    invitation = invitation_get(request.membership.clinic, invitation_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    services.invitation_close(invitation=invitation)
+    audit.record(request, "archive", invitation, fields=["closed_at"])
+    messages.success(request, _("The invitation was withdrawn."))
+    return redirect("staff_list")
+
+
+@login_not_required
+def invitation_respond(request, token):
+    """The page the e-mail links to. A signed-in person accepts or declines as themselves; one
+    who is not signs in first (an existing account) or creates an account here."""
+    invitation = open_invitation(token)
+    if invitation is None:
+        return render(request, "osteoactive/invitation_invalid.html", status=404)
+    signed_in = request.user.is_authenticated
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "decline":
+        services.invitation_close(invitation=invitation)
+        messages.info(request, _("You declined the invitation."))
+        return redirect("home" if signed_in else "login")
+    if action == "accept" and signed_in:
+        membership = services.invitation_accept(invitation=invitation, user=request.user)
+        audit.record(request, "create", membership, clinic=invitation.clinic)
+        messages.success(request, _joined_message(invitation, request))
+        return redirect("home")
+    signup = None
+    if not signed_in:
+        initial = {"first_name": invitation.first_name, "last_name": invitation.last_name}
+        signup = InvitationSignupForm(request.POST if action == "signup" else None, initial=initial)
+        if action == "signup" and signup.is_valid():
+            membership = services.invitation_accept_with_new_account(
+                invitation=invitation, signup_form=signup
+            )
+            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session[SESSION_KEY] = str(invitation.clinic_id)
+            audit.record(request, "create", membership, clinic=invitation.clinic)
+            return redirect("home")
+    context = {"invitation": invitation, "signup": signup, "token": token}
+    return render(request, "osteoactive/invitation.html", context)
+
+
+def _joined_message(invitation, request):
+    if request.membership is not None:
+        return _(
+            "You joined %(clinic)s. You are still working in %(current)s; choose the clinic "
+            "in the menu to switch."
+        ) % {"clinic": invitation.clinic.name, "current": request.membership.clinic.name}
+    return _("You joined %(clinic)s.") % {"clinic": invitation.clinic.name}
 
 
 @clinic_admin_required
@@ -94,6 +182,18 @@ def clinic_settings(request):
         "osteoactive/form_page.html",
         {"form": form, "title": _("Clinic and handout branding"), "multipart": True},
     )
+
+
+@member_required
+def clinic_logo(request):
+    """The active clinic's own logo (the settings page shows it); no other clinic's."""
+    logo = request.membership.clinic.logo
+    if not logo:
+        raise Http404
+    response = FileResponse(logo.open("rb"))
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
 
 
 AUDIT_PAGE_SIZE = 50

@@ -2,8 +2,10 @@
 
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
+
 from osteoactive.models import Clinic, Membership
-from osteoactive.services import clinic_create, staff_add
+from osteoactive.services import account_create, clinic_create, membership_grant
 from programs.library import load_default_library
 from programs.models import Exercise
 
@@ -35,15 +37,11 @@ def seed_clinic():
     for username, password, first, last, is_physio, is_admin in DEMO_USERS:
         membership = Membership.objects.filter(clinic=clinic, user__username=username).first()
         if membership is None:
-            membership = staff_add(
-                clinic=clinic,
-                username=username,
-                first_name=first,
-                last_name=last,
-                email="",
-                password=password,
-                is_physiotherapist=is_physio,
-                is_clinic_admin=is_admin,
+            user = get_user_model().objects.filter(username=username).first() or account_create(
+                username=username, first_name=first, last_name=last, email="", password=password
+            )
+            membership = membership_grant(
+                user=user, clinic=clinic, is_physiotherapist=is_physio, is_clinic_admin=is_admin
             )
         users[username] = membership.user
     return clinic, users

@@ -2,6 +2,8 @@
 
 from django.shortcuts import get_object_or_404
 
+from osteoactive.audit import note_shown
+
 from .models import Handout, Prescription
 
 
@@ -22,19 +24,23 @@ def prescriptions_using(clinic, exercise):
 
 
 def prescription_get(membership, prescription_id) -> Prescription:
-    return get_object_or_404(
+    prescription = get_object_or_404(
         Prescription.objects.select_related("patient", "program", "issued_by"),
         id=prescription_id,
         patient__clinic=membership.clinic,
     )
+    note_shown(prescription, prescription.patient)
+    return prescription
 
 
 def handout_get(membership, handout_id) -> Handout:
-    return get_object_or_404(
+    handout = get_object_or_404(
         Handout.objects.select_related("prescription__patient"),
         id=handout_id,
         prescription__patient__clinic=membership.clinic,
     )
+    note_shown(handout, handout.prescription.patient)
+    return handout
 
 
 def latest_handouts(prescription):

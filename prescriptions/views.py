@@ -36,7 +36,6 @@ def prescription_issue(request, program_id):
 @physiotherapist_required
 def prescription_detail(request, prescription_id):
     prescription = selectors.prescription_get(request.membership, prescription_id)
-    audit.record(request, "view", prescription, patient=prescription.patient)
     context = {"prescription": prescription, "patient": prescription.patient}
     context.update(_handout_context(prescription))
     return render(request, "prescriptions/prescription_detail.html", context)
@@ -84,8 +83,10 @@ def _status_or_redirect(request, prescription):
     return redirect("prescriptions:prescription_detail", prescription.id)
 
 
+@audit.shows_no_patient_data
 @physiotherapist_required
 def handout_status(request, prescription_id):
+    """The handouts' statuses, polled while one renders: languages and states, no health data."""
     return handout_panel(request, prescription_id)
 
 

@@ -1,10 +1,12 @@
 from django import forms
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.language import labelled_choices
-from osteoactive.uploads import validated_image
+from osteoactive.plain_text import PlainTextFields
+from osteoactive.uploads import link_through_view, validated_image
 
 from .domain.spec import DOSE_TYPE_FIELDS, DoseType, Equipment, Impact, Kind
 from .models import Exercise, Program
@@ -14,7 +16,11 @@ def equipment_choices():
     return labelled_choices(Equipment)
 
 
-class ProgramOptionsForm(forms.Form):
+class LibrarySearchForm(PlainTextFields, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class ProgramOptionsForm(PlainTextFields, forms.Form):
     setting = forms.ChoiceField(
         label=_("Where will the patient train?"),
         choices=Program.Setting.choices,
@@ -29,7 +35,7 @@ class ProgramOptionsForm(forms.Form):
     )
 
 
-class DoseForm(forms.Form):
+class DoseForm(PlainTextFields, forms.Form):
     sets = forms.IntegerField(label=_("Sets"), required=False, min_value=1, max_value=10)
     reps = forms.IntegerField(label=_("Repetitions"), required=False, min_value=1, max_value=100)
     seconds = forms.IntegerField(label=_("Seconds"), required=False, min_value=1, max_value=600)
@@ -52,7 +58,7 @@ class DoseForm(forms.Form):
         return cleaned
 
 
-class ExerciseForm(forms.ModelForm):
+class ExerciseForm(PlainTextFields, forms.ModelForm):
     """A clinic's own exercise; instructions are one step per line."""
 
     equipment = forms.MultipleChoiceField(
@@ -129,6 +135,9 @@ class ExerciseForm(forms.ModelForm):
                 if name in self.fields:
                     self.initial[name] = value
         self.fields["illustration"].required = not (self.instance.pk and self.instance.illustration)
+        if self.instance.pk:
+            url = reverse("programs:exercise_illustration", args=[self.instance.pk])
+            link_through_view(self, "illustration", url)
 
     def clean_illustration(self):
         image = self.cleaned_data.get("illustration")

@@ -6,6 +6,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from osteoactive.audit import note_shown
+
 from .models import Exercise, HiddenExercise, Program, ProgramItem
 
 
@@ -60,6 +62,7 @@ def program_get(membership, program_id) -> Program:
         assessment__patient__clinic=membership.clinic,
     )
     program.assessment.patient.clinic = membership.clinic
+    note_shown(program, program.assessment.patient)
     return program
 
 
@@ -75,8 +78,10 @@ def program_items(program):
 
 
 def program_item_get(membership, item_id) -> ProgramItem:
-    return get_object_or_404(
+    item = get_object_or_404(
         ProgramItem.objects.select_related("program__assessment__patient", "exercise"),
         id=item_id,
         program__assessment__patient__clinic=membership.clinic,
     )
+    note_shown(item.program, item.program.assessment.patient)
+    return item

@@ -19,7 +19,7 @@ from prescriptions.selectors import prescriptions_of_program, prescriptions_usin
 
 from . import selectors, services
 from .domain.spec import EQUIPMENT, Equipment
-from .forms import DoseForm, ExerciseForm, ProgramOptionsForm
+from .forms import DoseForm, ExerciseForm, LibrarySearchForm, ProgramOptionsForm
 from .presentation import grouped_items
 
 
@@ -44,7 +44,6 @@ def program_generate(request, assessment_id):
 def program_detail(request, program_id):
     program = selectors.program_get(request.membership, program_id)
     patient = program.assessment.patient
-    audit.record(request, "view", program, patient=patient)
     items = list(selectors.program_items(program))
     language = current_language()
     context = {
@@ -132,9 +131,9 @@ def item_add(request, program_id):
     return redirect("programs:program_detail", program.id)
 
 
-def _filters(request):
+def _filters(request, search_form):
     return {
-        "search": request.GET.get("q", "")[:100],
+        "search": search_form.cleaned_data["q"] if search_form.is_valid() else "",
         "domain": request.GET.get("domain", "") if request.GET.get("domain") in set(Domain) else "",
         "level": request.GET.get("level", "") if request.GET.get("level") in set(Level) else "",
         "equipment": request.GET.get("equipment", "")
@@ -145,13 +144,15 @@ def _filters(request):
 
 @member_required
 def library_list(request):
-    filters = _filters(request)
+    search_form = LibrarySearchForm(request.GET)
+    filters = _filters(request, search_form)
     exercises = selectors.library_search(
         request.membership.clinic, **filters, name_field=f"name_{current_language()}"
     )
     context = {
         "exercises": exercises,
         "filters": filters,
+        "search_form": search_form,
         "domains": labelled_choices(Domain),
         "levels": labelled_choices(Level),
         "equipment_choices": labelled_choices(Equipment),

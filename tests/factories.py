@@ -16,7 +16,7 @@ from assessment.models import Assessment, Patient
 from assessment.services import assessment_create, patient_create
 from osteoactive import audit
 from osteoactive.models import AuditEvent, Clinic, Membership
-from osteoactive.services import membership_update, staff_add
+from osteoactive.services import membership_grant, membership_update
 from prescriptions.models import Handout, Prescription
 from prescriptions.rendering import handout_mark_failed, handout_render
 from prescriptions.services import handout_request, prescription_issue
@@ -61,7 +61,7 @@ class ClinicFactory(factory.django.DjangoModelFactory):
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
-    """Through `staff_add`, as a clinic admin adds a person (an existing user is reused)."""
+    """Through `membership_grant`, as an accepted invitation gives the roles."""
 
     class Meta:
         model = Membership
@@ -74,13 +74,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *, user, clinic, is_physiotherapist, is_clinic_admin, is_active):
-        membership = staff_add(
+        membership = membership_grant(
+            user=user,
             clinic=clinic,
-            username=user.username,
-            first_name=user.first_name,
-            last_name=user.last_name,
-            email=user.email,
-            password=None,
             is_physiotherapist=is_physiotherapist,
             is_clinic_admin=is_clinic_admin,
         )

@@ -158,11 +158,26 @@ def test_patient_list_search_and_masked_cpr(physio_client, clinic, other_clinic)
     PatientFactory(clinic=clinic, first_name="Inger", last_name="Holm", cpr="020350-1234")
     PatientFactory(clinic=clinic, first_name="Bent", last_name="Lund")
     PatientFactory(clinic=other_clinic, first_name="Inger", last_name="Fremmed")
-    page = physio_client.get(reverse("assessment:patient_list"), {"q": "inger"}).content.decode()
+    url = reverse("assessment:patient_list")
+    page = physio_client.post(url, {"q": "inger"}, follow=True).content.decode()
     assert "Holm" in page and "Lund" not in page and "Fremmed" not in page
     assert "020350-XXXX" in page and "1234" not in page
-    by_cpr = physio_client.get(reverse("assessment:patient_list"), {"q": "0203501234"})
+    by_cpr = physio_client.post(url, {"q": "0203501234"}, follow=True)
     assert "Holm" in by_cpr.content.decode()
+
+
+def test_the_search_never_stands_in_a_url(physio_client, clinic):
+    """Posted, kept in the session and shown again, so no access log or history holds it."""
+    PatientFactory(clinic=clinic, first_name="Inger", last_name="Holm", cpr="020350-1234")
+    PatientFactory(clinic=clinic, first_name="Bent", last_name="Lund")
+    url = reverse("assessment:patient_list")
+    posted = physio_client.post(url, {"q": "0203501234"})
+    assert posted.status_code == 302 and posted["Location"] == url
+    again = physio_client.get(url).content.decode()
+    assert "Holm" in again and "Lund" not in again and 'value="0203501234"' in again
+    assert "0203501234" not in "".join(re.findall(r'href="([^"]*)"', again))
+    cleared = physio_client.post(url, {"clear": "1"}, follow=True).content.decode()
+    assert "Holm" in cleared and "Lund" in cleared
 
 
 def test_patient_list_paginates(physio_client, clinic):
@@ -176,9 +191,10 @@ def test_patient_list_paginates(physio_client, clinic):
 def test_patient_list_rows_link_to_the_patient(physio_client, clinic):
     patient = PatientFactory(clinic=clinic, first_name="Inger", last_name="Holm")
     list_url = reverse("assessment:patient_list")
-    page = physio_client.get(list_url, {"q": "holm", "page": "1"}).content.decode()
+    physio_client.post(list_url, {"q": "holm"})
+    page = physio_client.get(list_url, {"page": "1"}).content.decode()
     href = re.search(r'<a href="([^"]+)">Holm, Inger</a>', page)[1]
-    assert urljoin(f"http://testserver{list_url}?q=holm", href) == (
+    assert urljoin(f"http://testserver{list_url}?page=1", href) == (
         "http://testserver" + reverse("assessment:patient_detail", args=[patient.id])
     )
 
@@ -198,6 +214,17 @@ def test_create_patient_validates_cpr_against_birth_date(physio_client, clinic):
     response = physio_client.post(reverse("assessment:patient_create"), data)
     assert response.status_code == 302
     assert Patient.objects.get().cpr == "150748-1111"
+
+
+def test_cpr_century_digit_must_agree_with_the_birth_date(physio_client, clinic):
+    data = {
+        "first_name": "Ole", "last_name": "Bjerg", "birth_date": "1950-01-01", "sex": "male",
+        "cpr": "010150-5123", "handout_language": "da",
+    }  # fmt: skip
+    response = physio_client.post(reverse("assessment:patient_create"), data)
+    assert "cpr" in response.context["form"].errors, "5 in 1950 means 2050"
+    data["cpr"] = "010150-3123"
+    assert physio_client.post(reverse("assessment:patient_create"), data).status_code == 302
 
 
 def test_archive_hides_patient_from_list(physio_client, patient):

@@ -89,6 +89,7 @@ def test_the_admin_offers_no_change_add_or_delete(admin_user):
 
 
 def test_no_app_view_changes_the_log():
+
     names = [name for name, *_ in all_patterns() if name]
     assert not [n for n in names if "audit" in n and n != "audit_log"]
 

@@ -6,7 +6,9 @@ until it is covered."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from osteoactive.models import Invitation
 from tests.factories import (
     AssessmentFactory,
     AuditEventFactory,
@@ -33,13 +35,16 @@ LISTS = {
 # Patterns without object parameters that show no clinic's rows.
 WITHOUT_ROWS = {
     "home", "healthz", "login", "logout", "password_change", "password_change_done",
-    "set_language", "clinic_switch", "staff_add", "assessment:patient_create",
+    "set_language", "clinic_switch", "clinic_logo", "staff_add", "assessment:patient_create",
     "programs:exercise_create",
 }  # fmt: skip
 WITHOUT_OBJECTS = set(LISTS) | WITHOUT_ROWS
 
+# A signed link that works for whoever holds it, whatever their clinic: that is its purpose
+# (tests/core/test_invitations.py tests what it refuses).
+BEARER_LINKS = {"invitation_respond"}
 PATTERNS = [p for p in all_patterns() if p[0]]
-OBJECT_PATTERNS = [p for p in PATTERNS if p[2]]
+OBJECT_PATTERNS = [p for p in PATTERNS if p[2] and p[0] not in BEARER_LINKS]
 
 
 @pytest.fixture
@@ -54,11 +59,14 @@ def foreign(other_clinic, other_physio):
     prescription = PrescriptionFactory(program=program)
     handout = prescription.handouts.get()
     membership = other_physio.memberships.get()
+    invitation = Invitation.objects.create(
+        clinic=other_clinic, email="x@example.dk", invited_by=other_physio, sent_at=timezone.now()
+    )
     return {
         "patient_id": assessment.patient_id, "assessment_id": assessment.id,
         "program_id": program.id, "item_id": item.id, "exercise_id": exercise.id,
         "prescription_id": prescription.id, "handout_id": handout.id,
-        "membership_id": membership.id,
+        "membership_id": membership.id, "invitation_id": invitation.id,
     }  # fmt: skip
 
 

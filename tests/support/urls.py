@@ -6,7 +6,7 @@ import uuid
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Reachable without logging in.
-PUBLIC = {"login", "healthz", "set_language", "javascript-catalog"}
+PUBLIC = {"login", "healthz", "set_language", "javascript-catalog", "invitation_respond"}
 
 
 def all_patterns(resolver=None, prefix=""):
