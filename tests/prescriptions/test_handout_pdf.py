@@ -9,7 +9,6 @@ import io
 import json
 import re
 import socket
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,14 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from osteoactive.domain.categories import Category
-from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.pdf import ResourceRefused, render_pdf
 from prescriptions import handout_text
 from prescriptions.handout import handout_context, handout_html
 from programs.domain.dosing import dose_text, prescribe
 from programs.domain.illustration import render_illustration
-from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
+from programs.domain.library_file import load_library_file
+from programs.domain.request import ProgramRequest
+from programs.domain.spec import ExerciseSpec, dose_from_json, dose_json
 
 LIBRARY = Path(__file__).resolve().parents[2] / "fixtures" / "exercise_library.json"
 PATIENT = "Karen Ærø Østergård"
@@ -59,28 +59,15 @@ def _library() -> dict[str, dict]:
     return {entry["key"]: entry for entry in json.loads(LIBRARY.read_text())["exercises"]}
 
 
+SPECS = {library_entry.key: library_entry.spec for library_entry in load_library_file().entries}
+
+
 def _spec(entry: dict) -> ExerciseSpec:
-    return ExerciseSpec(
-        key=entry["key"],
-        name_da=entry["name"]["da"],
-        name_en=entry["name"]["en"],
-        domain=Domain(entry["domain"]),
-        secondary_domain=Domain(entry["secondary_domain"])
-        if entry.get("secondary_domain")
-        else None,
-        kind=Kind(entry["kind"]),
-        min_level=Level(entry["min_level"]),
-        impact=Impact(entry["impact"]),
-        loaded_spinal_flexion=entry["loaded_spinal_flexion"],
-        needs_supervision=entry["needs_supervision"],
-        dose_type=DoseType(entry["dose_type"]),
-        default_dose=Dose(**entry["default_dose"]),
-        equipment=frozenset(entry.get("equipment") or ()),
-    )
+    return SPECS[entry["key"]]
 
 
-def _dose_json(dose: Dose | None) -> dict | None:
-    return None if dose is None else {k: v for k, v in asdict(dose).items() if v is not None}
+def _dose_json(dose) -> dict | None:
+    return dose_json(dose)
 
 
 def _data_uri(content_type: str, data: bytes) -> str:
@@ -111,7 +98,9 @@ def make_snapshot(
     for key in keys:
         entry = library[key]
         spec = _spec(entry)
-        rx = prescribe(spec, Category(category), fall_prevention_focus)
+        rx = prescribe(
+            spec, ProgramRequest(Category(category), fall_prevention_focus=fall_prevention_focus)
+        )
         svg = render_illustration(entry["illustration"])
         exercises.append(
             {
@@ -124,8 +113,8 @@ def make_snapshot(
                 "illustration": _data_uri("image/svg+xml", svg.encode()),
                 "equipment": list(entry.get("equipment") or ()),
                 "dose_type": entry["dose_type"],
-                "dose": _dose_json(rx.dose),
-                "days_per_week": rx.days_per_week,
+                "dose": _dose_json(rx.first.dose),
+                "days_per_week": rx.first.days_per_week,
                 "phases": [
                     {
                         "weeks": list(phase.weeks),
@@ -170,7 +159,7 @@ def make_snapshot(
 
 
 def expected_dose_line(exercise: dict, language: str) -> str:
-    dose = Dose(**exercise["dose"])
+    dose = dose_from_json(exercise["dose"])
     days = exercise["days_per_week"]
     if days == 7:
         days_text = "hver dag" if language == "da" else "every day"
