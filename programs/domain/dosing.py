@@ -11,6 +11,8 @@ chose it. The families are data in `dose_families`. The individual rules act her
 - P7: moderate impact starts in week 5, high impact in week 9 (the §7b drop landings in week 5).
 - P8: with W4, strength is 1 set in weeks 1–4.
 - `akutfase`: every exercise daily.
+- An exercise that needs supervision is done in the two supervised sessions a week (§7b), so
+  never on more than 2 days.
 The session volume rules (P6 balance minutes, P7 impact caps) act on the whole program in
 `volume`.
 
@@ -31,6 +33,7 @@ from .spec import BALANCE_PATTERNS, ExerciseSpec, Impact, Kind, Pattern, Positio
 
 PHASE_WEEKS: tuple[tuple[int, int], ...] = ((1, 4), (5, 8), (9, 12))
 DAILY = F.DAILY
+SUPERVISED_SESSIONS = 2  # §7b: two supervised sessions a week
 PRECAUTION_WALKING = frozenset(
     {Category.HVERDAGSAKTIV_MED_HENSYN, Category.TRAENINGSAKTIV_MED_HENSYN}
 )
@@ -131,6 +134,8 @@ def prescribe(
         dose, days, text = _phase(spec, request, name, number, next_name)
         if category is Category.AKUTFASE and dose is not None:
             days = DAILY
+        if spec.needs_supervision:
+            days = min(days, SUPERVISED_SESSIONS)
         phases.append(Phase(weeks, dose, days if dose is not None else 0, text))
     started = [p for p in phases if p.dose is not None]
     if started:

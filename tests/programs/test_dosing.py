@@ -151,6 +151,13 @@ def test_7b_heavy_lifts_familiarisation_then_5x5_and_drop_landings_from_week_5()
     assert doses(chin) == [None, {"sets": 5, "reps": 5}, {"sets": 5, "reps": 5}]
 
 
+def test_an_exercise_needing_supervision_is_done_in_the_two_supervised_sessions():
+    supervised = request(C.TRAENINGSAKTIV, setting="supervised", fall_prevention_focus=True)
+    rx = prescribe(BY_KEY["step-reactions"], supervised)
+    assert days(rx) == [2, 2, 2]
+    assert days(prescribe(BY_KEY["quick-steps"], supervised)) == [7, 7, 7]
+
+
 @pytest.mark.parametrize(
     ("key", "text"),
     [("log-roll", "Every time you get out of bed"), ("safe-lifting", "Every time you lift")],
