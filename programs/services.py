@@ -152,7 +152,9 @@ def program_item_set_dose(*, item: ProgramItem, days_per_week: int, **dose) -> P
     generator's steps for the dose family (domain.md §10), on the same days."""
     current = dose_from_json(item.dose) or dose_from_json({})
     values = {key: value for key, value in dose.items() if value is not None}
-    first = dose_from_json({**values, "per_side": current.per_side})
+    first = dose_from_json(
+        {**values, "per_side": current.per_side, "technique": current.technique and not values}
+    )
     request = program_request(item.program)
     progression = None
     if item.progression:

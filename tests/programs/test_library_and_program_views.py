@@ -166,6 +166,19 @@ def test_dose_change(physio_client, program):
     assert {"reps", "days_per_week"} <= set(bad.context["form"].errors)
 
 
+def test_a_technique_keeps_its_dose_when_the_days_change(physio_client, program):
+    from programs.services import program_item_add
+
+    roll = program_item_add(
+        program=program, exercise=Exercise.objects.get(key="log-roll"), confirmed=False
+    )
+    assert roll.dose == {"technique": True}
+    physio_client.post(reverse("programs:item_dose", args=[roll.id]), {"days_per_week": 5})
+    roll.refresh_from_db()
+    assert roll.dose == {"technique": True} and roll.days_per_week == 5
+    assert [p["dose"] for p in roll.phases] == [{"technique": True}] * 3
+
+
 def test_adding_a_filtered_exercise_warns_and_records_the_override(physio_client, program, clinic):
     crunch = ExerciseFactory(
         clinic=clinic, name_da="Mavebøjning", name_en="Crunch", loaded_spinal_flexion=True
