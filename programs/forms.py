@@ -4,11 +4,20 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from osteoactive.domain.vocabulary import Domain, Level
-from osteoactive.language import labelled_choices
+from osteoactive.language import current_language, labelled_choices
 from osteoactive.plain_text import PlainTextFields
 from osteoactive.uploads import link_through_view, validated_image
 
-from .domain.spec import DOSE_TYPE_FIELDS, DoseType, Equipment, Impact, Kind
+from .domain.spec import (
+    DOSE_TYPE_FIELDS,
+    DOSE_TYPES,
+    DoseType,
+    Equipment,
+    Impact,
+    Kind,
+    Pattern,
+    Position,
+)
 from .models import Exercise, Program
 
 
@@ -35,31 +44,48 @@ class ProgramOptionsForm(PlainTextFields, forms.Form):
     )
 
 
+DOSE_FIELD_LABELS = {
+    "sets": (_("Sets"), 10),
+    "reps": (_("Repetitions"), 100),
+    "hold_seconds": (_("Hold (seconds)"), 600),
+    "minutes": (_("Minutes"), 120),
+    "flights": (_("Flights of stairs"), 30),
+}
+
+
 class DoseForm(PlainTextFields, forms.Form):
     sets = forms.IntegerField(label=_("Sets"), required=False, min_value=1, max_value=10)
     reps = forms.IntegerField(label=_("Repetitions"), required=False, min_value=1, max_value=100)
-    seconds = forms.IntegerField(label=_("Seconds"), required=False, min_value=1, max_value=600)
+    hold_seconds = forms.IntegerField(
+        label=_("Hold (seconds)"), required=False, min_value=1, max_value=600
+    )
     minutes = forms.IntegerField(label=_("Minutes"), required=False, min_value=1, max_value=120)
-    metres = forms.IntegerField(label=_("Metres"), required=False, min_value=1, max_value=10000)
+    flights = forms.IntegerField(
+        label=_("Flights of stairs"), required=False, min_value=1, max_value=30
+    )
     days_per_week = forms.IntegerField(label=_("Days per week"), min_value=1, max_value=7)
 
     def __init__(self, *args, dose_type, **kwargs):
         super().__init__(*args, **kwargs)
-        self.required_fields, optional = DOSE_TYPE_FIELDS[DoseType(dose_type)]
-        for name in ("sets", "reps", "seconds", "minutes", "metres"):
+        dose_type = DoseType(dose_type)
+        self.required_fields, optional = DOSE_TYPE_FIELDS.get(dose_type, (frozenset(), frozenset()))
+        for name in DOSE_FIELD_LABELS:
             if name not in self.required_fields | optional:
                 del self.fields[name]
 
     def clean(self):
         cleaned = super().clean()
-        for name in self.required_fields:
+        for name in self.required_fields & set(DOSE_FIELD_LABELS):
             if cleaned.get(name) is None and name not in self.errors:
                 self.add_error(name, _("This dose needs a value here."))
         return cleaned
 
 
 class ExerciseForm(PlainTextFields, forms.ModelForm):
-    """A clinic's own exercise; instructions are one step per line."""
+    """A clinic's own exercise; instructions are one step per line.
+
+    An exercise is a ladder of its own (rung 1) unless it joins a ladder of the library; one that
+    joins takes the ladder's movement pattern and a rung no other exercise of the ladder has."""
 
     equipment = forms.MultipleChoiceField(
         label=_("Equipment"),
@@ -67,19 +93,23 @@ class ExerciseForm(PlainTextFields, forms.ModelForm):
         choices=equipment_choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    variant_group = forms.ChoiceField(
+        label=_("Ladder (easier and harder versions of one movement)"), required=False
+    )
     sets = forms.IntegerField(label=_("Default sets"), required=False, min_value=1, max_value=10)
     reps = forms.IntegerField(
         label=_("Default repetitions"), required=False, min_value=1, max_value=100
     )
-    seconds = forms.IntegerField(
-        label=_("Default seconds"), required=False, min_value=1, max_value=600
+    hold_seconds = forms.IntegerField(
+        label=_("Default hold (seconds)"), required=False, min_value=1, max_value=600
     )
     minutes = forms.IntegerField(
         label=_("Default minutes"), required=False, min_value=1, max_value=120
     )
-    metres = forms.IntegerField(
-        label=_("Default metres"), required=False, min_value=1, max_value=10000
+    flights = forms.IntegerField(
+        label=_("Default flights of stairs"), required=False, min_value=1, max_value=30
     )
+    per_side = forms.BooleanField(label=_("Done on each side"), required=False)
 
     class Meta:
         model = Exercise
@@ -93,6 +123,10 @@ class ExerciseForm(PlainTextFields, forms.ModelForm):
             "domain",
             "secondary_domain",
             "kind",
+            "pattern",
+            "position",
+            "variant_group",
+            "rung",
             "min_level",
             "impact",
             "loaded_spinal_flexion",
@@ -100,8 +134,6 @@ class ExerciseForm(PlainTextFields, forms.ModelForm):
             "equipment",
             "dose_type",
             "illustration",
-            "regression",
-            "progression",
             "priority",
         ]
         widgets = {
@@ -120,16 +152,30 @@ class ExerciseForm(PlainTextFields, forms.ModelForm):
             ("domain", Domain),
             ("secondary_domain", Domain),
             ("kind", Kind),
+            ("pattern", Pattern),
+            ("position", Position),
             ("min_level", Level),
             ("impact", Impact),
-            ("dose_type", DoseType),
         ):
             blank = [("", "—")] if name == "secondary_domain" else []
             self.fields[name].choices = blank + labelled_choices(enum)
-        for name in ("regression", "progression"):
-            self.fields[name].queryset = library
+        self.fields["dose_type"].choices = [
+            choice for choice in labelled_choices(DoseType) if choice[0] in DOSE_TYPES
+        ]
+        self.ladders = _ladders(library, exclude=self.instance.pk)
+        language = current_language()
+        self.fields["variant_group"].choices = [("", _("Its own ladder (rung 1)"))] + [
+            (group, " → ".join(e.name(language) for e in rungs))
+            for group, rungs in sorted(self.ladders.items())
+        ]
+        self.fields["variant_group"].initial = ""
+        for name in ("pattern", "position", "rung"):
             self.fields[name].required = False
-            self.fields[name].empty_label = "—"
+        self.fields["pattern"].choices = [("", _("From the kind"))] + self.fields["pattern"].choices
+        self.fields["pattern"].help_text = _(
+            "Left empty, a kind with one obvious pattern gives it (balance → static balance, "
+            "walking → walking, …); a strength exercise needs one chosen."
+        )
         if self.instance.pk:
             for name, value in (self.instance.default_dose or {}).items():
                 if name in self.fields:
@@ -150,16 +196,87 @@ class ExerciseForm(PlainTextFields, forms.ModelForm):
         needed = (
             DOSE_TYPE_FIELDS[DoseType(cleaned["dose_type"])][0] if cleaned.get("dose_type") else ()
         )
-        for name in needed:
+        for name in set(needed) & set(DOSE_FIELD_LABELS):
             if cleaned.get(name) is None:
                 self.add_error(name, _("The default dose needs a value here."))
         for name in ("name_da", "name_en"):
             if cleaned.get(name) and not slugify(cleaned[name]):
                 self.add_error(name, _("Use letters or digits in the name."))
+        self._clean_defaults(cleaned)
+        self._clean_ladder(cleaned)
         return cleaned
 
+    def _clean_defaults(self, cleaned):
+        """Sensible defaults: standing, rung 1, and the pattern the kind implies."""
+        cleaned["position"] = cleaned.get("position") or Position.STANDING.value
+        if cleaned.get("rung") is None and "rung" not in self.errors:
+            cleaned["rung"] = 1
+        if not cleaned.get("pattern") and cleaned.get("kind"):
+            pattern = PATTERN_FOR_KIND.get(cleaned["kind"])
+            if pattern is None:
+                self.add_error("pattern", _("Choose the movement pattern for this kind."))
+            else:
+                cleaned["pattern"] = pattern.value
+
+    def _clean_ladder(self, cleaned):
+        group, rung = cleaned.get("variant_group") or "", cleaned.get("rung")
+        if rung is None:
+            return
+        if not group:
+            if rung != 1:
+                self.add_error(
+                    "rung", _("An exercise in a ladder of its own is rung 1; join a ladder first.")
+                )
+            return
+        rungs = self.ladders.get(group, ())
+        if rungs and cleaned.get("pattern") and cleaned["pattern"] != rungs[0].pattern:
+            self.add_error(
+                "pattern",
+                _("The ladder is the movement pattern “%(pattern)s”.")
+                % {"pattern": Pattern(rungs[0].pattern).label(current_language())},
+            )
+        taken = {e.rung for e in rungs}
+        if rung in taken:
+            self.add_error(
+                "rung",
+                _("Rung %(rung)s of this ladder is taken; free rungs start at %(free)s.")
+                % {"rung": rung, "free": max(taken) + 1},
+            )
+
     def default_dose(self):
-        return {
-            name: self.cleaned_data[name]
-            for name in sorted(DOSE_TYPE_FIELDS[DoseType(self.cleaned_data["dose_type"])][0])
-        }
+        dose_type = DoseType(self.cleaned_data["dose_type"])
+        required, optional = DOSE_TYPE_FIELDS[dose_type]
+        dose = {}
+        for name in sorted(required | optional):
+            value = self.cleaned_data.get(name)
+            if name == "technique":
+                dose[name] = True
+            elif name == "per_side":
+                if value:
+                    dose[name] = True
+            elif value is not None:
+                dose[name] = value
+        return dose
+
+
+PATTERN_FOR_KIND = {
+    Kind.IMPACT: Pattern.IMPACT,
+    Kind.BALANCE: Pattern.BALANCE_STATIC,
+    Kind.CORE: Pattern.POSTURE,
+    Kind.BACK_EXTENSOR: Pattern.EXTENSION,
+    Kind.POSTURE: Pattern.POSTURE,
+    Kind.MOBILITY: Pattern.MOBILITY,
+    Kind.PAIN_RELIEF: Pattern.PAIN_RELIEF,
+    Kind.TECHNIQUE: Pattern.TECHNIQUE,
+    Kind.WALKING: Pattern.WALKING,
+}
+"""The pattern a kind implies when the clinic admin leaves it empty (not for strength)."""
+
+
+def _ladders(library, exclude=None) -> dict[str, list]:
+    """The library's ladders without the exercise being edited, each easiest first."""
+    ladders: dict[str, list] = {}
+    for exercise in library:
+        if exercise.pk != exclude:
+            ladders.setdefault(exercise.ladder, []).append(exercise)
+    return {group: sorted(rungs, key=lambda e: (e.rung, e.key)) for group, rungs in ladders.items()}

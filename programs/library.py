@@ -9,7 +9,7 @@ from .models import Exercise
 
 
 def _fields(entry: LibraryEntry, version: str) -> dict:
-    """The model's fields from the entry's spec (links are set once every exercise exists)."""
+    """The model's fields from the entry's spec."""
     spec = entry.spec
     return {
         "name_da": spec.name_da,
@@ -21,6 +21,10 @@ def _fields(entry: LibraryEntry, version: str) -> dict:
         "domain": spec.domain.value,
         "secondary_domain": spec.secondary_domain.value if spec.secondary_domain else "",
         "kind": spec.kind.value,
+        "pattern": spec.pattern.value,
+        "variant_group": spec.variant_group,
+        "rung": spec.rung,
+        "position": spec.position.value,
         "min_level": spec.min_level.value,
         "impact": spec.impact.value,
         "loaded_spinal_flexion": spec.loaded_spinal_flexion,
@@ -56,17 +60,6 @@ def load_default_library(path=DEFAULT_LIBRARY_PATH) -> tuple[int, int]:
         for name, value in fields.items():
             setattr(exercise, name, value)
         exercise.save()
-        existing[entry.key] = exercise
-    for entry in library.entries:
-        exercise = existing[entry.key]
-        links = {
-            "regression": existing[entry.spec.regression] if entry.spec.regression else None,
-            "progression": existing[entry.spec.progression] if entry.spec.progression else None,
-        }
-        if any(getattr(exercise, name) != value for name, value in links.items()):
-            for name, value in links.items():
-                setattr(exercise, name, value)
-            exercise.save(update_fields=["regression", "progression", "updated_at"])
     return created, updated
 
 

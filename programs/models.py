@@ -11,7 +11,16 @@ from osteoactive.domain.languages import in_language
 from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.models import Clinic, UUIDModel
 
-from .domain.spec import DEFAULT_PRIORITY, Dose, DoseType, ExerciseSpec, Impact, Kind
+from .domain.spec import (
+    DEFAULT_PRIORITY,
+    DoseType,
+    ExerciseSpec,
+    Impact,
+    Kind,
+    Pattern,
+    Position,
+    dose_from_json,
+)
 
 
 def choices(enum):
@@ -39,7 +48,23 @@ class Exercise(UUIDModel):
     secondary_domain = models.CharField(
         _("secondary domain"), max_length=10, choices=choices(Domain), blank=True
     )
-    kind = models.CharField(_("kind"), max_length=12, choices=choices(Kind))
+    kind = models.CharField(_("kind"), max_length=20, choices=choices(Kind))
+    pattern = models.CharField(_("movement pattern"), max_length=20, choices=choices(Pattern))
+    variant_group = models.SlugField(
+        _("ladder"),
+        max_length=80,
+        blank=True,
+        help_text=_("Empty: the exercise is a ladder of its own."),
+    )
+    rung = models.PositiveSmallIntegerField(
+        _("rung"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("1 is the easiest version of the movement."),
+    )
+    position = models.CharField(
+        _("position"), max_length=10, choices=choices(Position), default=Position.STANDING.value
+    )
     min_level = models.CharField(_("minimum function level"), max_length=10, choices=choices(Level))
     impact = models.CharField(_("impact level"), max_length=10, choices=choices(Impact))
     loaded_spinal_flexion = models.BooleanField(
@@ -49,12 +74,6 @@ class Exercise(UUIDModel):
     equipment = models.JSONField(_("equipment"), default=list, blank=True)
     dose_type = models.CharField(_("dose type"), max_length=20, choices=choices(DoseType))
     default_dose = models.JSONField(_("default dose"), default=dict)
-    regression = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    progression = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     illustration = models.FileField(_("illustration"), upload_to="exercises/")
     priority = models.PositiveSmallIntegerField(
         _("priority"),
@@ -94,6 +113,11 @@ class Exercise(UUIDModel):
         """Unique across the global library and every clinic's own exercises."""
         return self.key if self.is_global else f"clinic-{self.clinic_id}-{self.key}"
 
+    @property
+    def ladder(self):
+        """The ladder's name: its `variant_group`, or the exercise's own key when it has none."""
+        return self.variant_group or self.stable_key
+
     def spec(self) -> ExerciseSpec:
         """The exercise as the generator, the safety filters and the snapshot read it."""
         return ExerciseSpec(
@@ -107,15 +131,17 @@ class Exercise(UUIDModel):
             domain=Domain(self.domain),
             secondary_domain=Domain(self.secondary_domain) if self.secondary_domain else None,
             kind=Kind(self.kind),
+            pattern=Pattern(self.pattern),
+            variant_group=self.ladder,
+            rung=self.rung,
+            position=Position(self.position),
             min_level=Level(self.min_level),
             impact=Impact(self.impact),
             loaded_spinal_flexion=self.loaded_spinal_flexion,
             needs_supervision=self.needs_supervision,
             equipment=frozenset(self.equipment),
             dose_type=DoseType(self.dose_type),
-            default_dose=Dose(**self.default_dose),
-            regression=self.regression.stable_key if self.regression_id else None,
-            progression=self.progression.stable_key if self.progression_id else None,
+            default_dose=dose_from_json(self.default_dose),
             priority=self.priority,
         )
 
@@ -155,6 +181,9 @@ class Program(UUIDModel):
     qualifying_vertebral_fracture = models.BooleanField(default=False)
     setting = models.CharField(_("setting"), max_length=12, choices=Setting.choices)
     equipment = models.JSONField(_("equipment"), default=list, blank=True)
+    planned_from = models.CharField(max_length=40, choices=CATEGORY_CHOICES, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+    minutes_per_session = models.JSONField(default=dict, blank=True)
     unfilled = models.JSONField(default=list, blank=True)
     notes = models.JSONField(default=list, blank=True)
 
@@ -179,6 +208,13 @@ class ProgramItem(UUIDModel):
     dose = models.JSONField(default=dict)
     days_per_week = models.PositiveSmallIntegerField(default=2)
     phases = models.JSONField(default=list)
+    start_week = models.PositiveSmallIntegerField(default=1)
+    progression = models.JSONField(
+        null=True, blank=True, help_text="The next harder rung the rules allow (§5 attributes)."
+    )
+    regression = models.JSONField(
+        null=True, blank=True, help_text="The next easier rung the rules allow (§5 attributes)."
+    )
     reason = models.JSONField(default=dict, blank=True)
     added_by_hand = models.BooleanField(default=False)
     confirmed_violations = models.JSONField(

@@ -17,10 +17,8 @@ def _hidden_here(clinic):
 
 def library_for(clinic, *, include_hidden=False):
     """The global library and the clinic's own exercises, annotated with `is_hidden`."""
-    exercises = (
-        Exercise.objects.filter(Q(clinic__isnull=True) | Q(clinic=clinic))
-        .select_related("regression", "progression")
-        .annotate(is_hidden=_hidden_here(clinic))
+    exercises = Exercise.objects.filter(Q(clinic__isnull=True) | Q(clinic=clinic)).annotate(
+        is_hidden=_hidden_here(clinic)
     )
     if not include_hidden:
         exercises = exercises.filter(is_hidden=False)
@@ -40,6 +38,12 @@ def library_search(clinic, *, search="", domain="", level="", equipment="", name
     elif equipment:
         exercises = [e for e in exercises if equipment in e.equipment]
     return exercises
+
+
+def ladder_of(clinic, exercise) -> list[Exercise]:
+    """The rungs of the exercise's ladder the clinic can see, easiest first."""
+    rungs = library_for(clinic).filter(Q(variant_group=exercise.ladder) | Q(id=exercise.id))
+    return sorted(rungs, key=lambda e: (e.rung, e.stable_key))
 
 
 def exercise_get(membership, exercise_id) -> Exercise:

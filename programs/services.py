@@ -5,20 +5,25 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from assessment.models import Assessment, has_qualifying_vertebral_fracture
-from osteoactive.domain.categories import Category
+from assessment.models import Assessment
 from osteoactive.errors import ServiceError
 
-from .domain import dosing, safety
-from .domain.generation import alternatives, generate_program, program_item
+from .domain import rules
+from .domain.dose import dose_from_json, dose_json
+from .domain.dose import dose_text as words_for_dose
+from .domain.dosing import phases_following
+from .domain.generation import ProgramItem as PlannedItem
+from .domain.generation import choices, generate_program, place_item
 from .domain.program_json import item_to_json
 from .domain.request import ProgramRequest
-from .domain.slots import SLOTS, Slot
-from .domain.spec import DoseType, dose_from_json
+from .domain.request_json import request_from_json
+from .domain.slots import SLOTS
 from .models import Exercise, HiddenExercise, Program, ProgramItem
 from .selectors import library_for
 
 ADDED_BY_HAND = {"da": "Tilføjet af fysioterapeuten.", "en": "Added by the physiotherapist."}
+GENERATED_ONLY = {rules.GENERATED_FLEXION.code, rules.SUPERVISION_ONLY_HIRIT.code}
+"""Rules about what the generator picks; a physiotherapist adding by hand is warned by the others."""
 
 
 class NeedsConfirmation(Exception):
@@ -29,29 +34,42 @@ class NeedsConfirmation(Exception):
         super().__init__(", ".join(v.code for v in violations))
 
 
+def request_data(assessment: Assessment, *, setting: str, equipment, language: str) -> dict:
+    """The §5 request for an assessment: its inputs, its result with the chosen category."""
+    return {
+        "inputs": assessment.inputs,
+        "result": {**assessment.result, "category": assessment.final_category},
+        "options": {"setting": setting, "equipment": sorted(equipment), "language": language},
+    }
+
+
 def program_request(program: Program) -> ProgramRequest:
-    return ProgramRequest(
-        category=Category(program.category),
-        fall_prevention_focus=program.fall_prevention_focus,
-        qualifying_vertebral_fracture=program.qualifying_vertebral_fracture,
-        setting=program.setting,
-        equipment=frozenset(program.equipment),
-        language=program.assessment.patient.handout_language,
+    assessment = program.assessment
+    return request_from_json(
+        request_data(
+            assessment,
+            setting=program.setting,
+            equipment=program.equipment,
+            language=assessment.patient.handout_language,
+        )
     )
 
 
-def _item_fields(generated) -> dict:
-    data = item_to_json(generated, "da")
+def _item_fields(planned: PlannedItem) -> dict:
+    data = item_to_json(planned, "da")
     return {
         "domain": data["domain"],
-        "slot": data["slot"],
-        "slot_label": dict(generated.slot.label),
+        "slot": data["slot"] or "",
+        "slot_label": dict(planned.slot.label) if planned.slot else {},
         "dose": data["dose"] or {},
         "days_per_week": data["days_per_week"],
         "phases": [
             {key: phase[key] for key in ("weeks", "dose", "days_per_week", "instruction")}
             for phase in data["phases"]
         ],
+        "start_week": data["start_week"],
+        "progression": data["progression"],
+        "regression": data["regression"],
         "reason": data["reason"],
     }
 
@@ -61,47 +79,60 @@ def program_generate(
     *, assessment: Assessment, created_by, setting: str, equipment: list[str]
 ) -> Program:
     clinic = assessment.patient.clinic
+    request = request_from_json(
+        request_data(
+            assessment,
+            setting=setting,
+            equipment=equipment,
+            language=assessment.patient.handout_language,
+        )
+    )
+    exercises = {exercise.stable_key: exercise for exercise in library_for(clinic)}
+    generated = generate_program(request, [e.spec() for e in exercises.values()])
     program = Program.objects.create(
         assessment=assessment,
         created_by=created_by,
-        category=assessment.final_category,
-        fall_prevention_focus=bool(assessment.result.get("fall_prevention_focus")),
-        qualifying_vertebral_fracture=has_qualifying_vertebral_fracture(assessment.inputs),
+        category=generated.category.value,
+        planned_from=generated.planned_from.value if generated.planned_from else "",
+        valid_until=generated.valid_until,
+        minutes_per_session=generated.minutes_per_session,
+        fall_prevention_focus=request.fall_prevention_focus,
+        qualifying_vertebral_fracture=request.qualifying_vertebral_fracture,
         setting=setting,
         equipment=sorted(equipment),
+        unfilled=[
+            {"slot": u.slot.id, "label": dict(u.slot.label), "reason": dict(u.reason)}
+            for u in generated.unfilled
+        ],
+        notes=[dict(note) for note in generated.notes],
     )
-    request = program_request(program)
-    exercises = {exercise.stable_key: exercise for exercise in library_for(clinic)}
-    generated = generate_program(request, [e.spec() for e in exercises.values()])
     ProgramItem.objects.bulk_create(
         ProgramItem(
             program=program, exercise=exercises[item.key], position=index, **_item_fields(item)
         )
         for index, item in enumerate(generated.items)
     )
-    program.unfilled = [
-        {"slot": u.slot.id, "label": dict(u.slot.label), "reason": dict(u.reason)}
-        for u in generated.unfilled
-    ]
-    program.notes = [dict(note) for note in generated.notes]
-    program.save(update_fields=["unfilled", "notes"])
     # The result page lists the assessment's programs in a fragment cached by its updated_at.
     assessment.save(update_fields=["updated_at"])
     return program
 
 
+def _library(program: Program) -> dict[str, Exercise]:
+    return {e.stable_key: e for e in library_for(program.assessment.patient.clinic)}
+
+
 def swap_candidates(item: ProgramItem) -> list[Exercise]:
-    """Safe exercises for the same slot that the program does not already hold."""
+    """For the same slot: the starting rung of each allowed ladder the program does not use
+    (its own ladder included)."""
     program = item.program
     slot = SLOTS.get(item.slot)
     if slot is None:
         return []
-    exercises = {e.stable_key: e for e in library_for(program.assessment.patient.clinic)}
-    in_program = {i.exercise.stable_key for i in program.items.select_related("exercise")}
-    specs = alternatives(
-        slot, program_request(program), [e.spec() for e in exercises.values()], in_program
-    )
-    return [exercises[spec.key] for spec in specs]
+    exercises = _library(program)
+    others = program.items.exclude(id=item.id).select_related("exercise")
+    used = {i.exercise.ladder for i in others}
+    found = choices(slot, program_request(program), [e.spec() for e in exercises.values()], used)
+    return [exercises[c.spec.key] for c in found if c.spec.key != item.exercise.stable_key]
 
 
 @transaction.atomic
@@ -109,8 +140,9 @@ def program_item_swap(*, item: ProgramItem, exercise: Exercise | None) -> Progra
     """Only one of the swap candidates may take the item's place: one that fits the slot safely."""
     if exercise is None or exercise not in swap_candidates(item):
         raise ServiceError(_("Choose one of the listed exercises."), code="not_a_candidate")
-    generated = program_item(SLOTS[item.slot], exercise.spec(), program_request(item.program))
-    for name, value in _item_fields(generated).items():
+    library = [e.spec() for e in _library(item.program).values()]
+    planned = place_item(SLOTS[item.slot], exercise.spec(), program_request(item.program), library)
+    for name, value in _item_fields(planned).items():
         setattr(item, name, value)
     item.exercise = exercise
     item.save()
@@ -119,17 +151,30 @@ def program_item_swap(*, item: ProgramItem, exercise: Exercise | None) -> Progra
 
 @transaction.atomic
 def program_item_set_dose(*, item: ProgramItem, days_per_week: int, **dose) -> ProgramItem:
-    """The physiotherapist's dose replaces the suggested one for every phase that has started."""
-    dose = {key: value for key, value in dose.items() if value is not None}
-    item.dose = dose
+    """The physiotherapist's dose for the first phase; the later phases follow it by the
+    generator's steps for the dose family (domain.md §10), on the same days."""
+    current = dose_from_json(item.dose) or dose_from_json({})
+    values = {key: value for key, value in dose.items() if value is not None}
+    first = dose_from_json(
+        {**values, "per_side": current.per_side, "technique": current.technique and not values}
+    )
+    request = program_request(item.program)
+    progression = None
+    if item.progression:
+        progression = _library(item.program).get(item.progression["key"])
+    phases = phases_following(
+        item.exercise.spec(), request, first, progression.spec() if progression else None
+    )
+    item.dose = dose_json(first)
     item.days_per_week = days_per_week
     item.phases = [
         {
-            **phase,
-            "dose": dose if phase["dose"] is not None else None,
-            "days_per_week": days_per_week,
+            "weeks": list(phase.weeks),
+            "dose": dose_json(phase.dose),
+            "days_per_week": days_per_week if phase.dose is not None else 0,
+            "instruction": dict(phase.instruction),
         }
-        for phase in item.phases
+        for phase in phases
     ]
     item.full_clean()
     item.save()
@@ -142,13 +187,12 @@ def program_item_remove(*, item: ProgramItem) -> None:
 
 
 def add_violations(program: Program, exercise: Exercise):
-    request = program_request(program)
-    return safety.violations(
-        exercise.spec(),
-        request.category,
-        qualifying_vertebral_fracture=request.qualifying_vertebral_fracture,
-        supervised_setting=request.supervised,
-    )
+    """The rules an exercise added by hand breaks: §6 and §7a's filters (P5, P7, P8, P13)."""
+    return [
+        v
+        for v in rules.rule_breaks(exercise.spec(), program_request(program))
+        if v.code not in GENERATED_ONLY
+    ]
 
 
 @transaction.atomic
@@ -157,22 +201,23 @@ def program_item_add(*, program: Program, exercise: Exercise, confirmed: bool) -
     violations = add_violations(program, exercise)
     if violations and not confirmed:
         raise NeedsConfirmation(violations)
-    spec = exercise.spec()
-    manual = Slot("", spec.domain, (spec.kind,), dict(ADDED_BY_HAND))
-    fields = _item_fields(program_item(manual, spec, program_request(program)))
+    library = [e.spec() for e in _library(program).values()]
+    planned = place_item(
+        None, exercise.spec(), program_request(program), library, reason=dict(ADDED_BY_HAND)
+    )
     position = (program.items.aggregate(Max("position"))["position__max"] or 0) + 1
     return ProgramItem.objects.create(
         program=program,
         exercise=exercise,
         position=position,
-        **{**fields, "reason": dict(ADDED_BY_HAND)},
+        **_item_fields(planned),
         added_by_hand=True,
         confirmed_violations=[{"code": v.code, "message": dict(v.message)} for v in violations],
     )
 
 
 def dose_text(item: ProgramItem, dose: dict | None, language: str) -> str:
-    return dosing.dose_text(dose_from_json(dose), DoseType(item.exercise.dose_type), language)
+    return words_for_dose(dose_from_json(dose), None, language, item.start_week)
 
 
 @transaction.atomic

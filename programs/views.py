@@ -20,7 +20,7 @@ from prescriptions.selectors import prescriptions_of_program, prescriptions_usin
 from . import selectors, services
 from .domain.spec import EQUIPMENT, Equipment
 from .forms import DoseForm, ExerciseForm, LibrarySearchForm, ProgramOptionsForm
-from .presentation import grouped_items
+from .presentation import grouped_items, program_summary
 
 
 @physiotherapist_required
@@ -50,6 +50,7 @@ def program_detail(request, program_id):
         "program": program,
         "patient": patient,
         "groups": grouped_items(items, language),
+        "summary": program_summary(program, language),
         "unfilled": [
             (u["label"].get(language, ""), u["reason"].get(language, "")) for u in program.unfilled
         ],
@@ -170,6 +171,7 @@ def exercise_detail(request, exercise_id):
         "instructions": exercise.instructions(language),
         "safety_tip": exercise.safety_tip(language),
         "usage": prescriptions_using(request.membership.clinic, exercise),
+        "ladder": selectors.ladder_of(request.membership.clinic, exercise),
         "language": language,
     }
     return render(request, "programs/exercise_detail.html", context)

@@ -245,6 +245,7 @@ class ExerciseFactory(factory.django.DjangoModelFactory):
     safety_tip_en = "Stop if it hurts."
     domain = "staerk"
     kind = "strength"
+    pattern = "carry"
     min_level = "daily"
     impact = "none"
     dose_type = "repetitions"

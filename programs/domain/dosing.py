@@ -1,45 +1,47 @@
-"""Dose, days per week and the three 12-week phases for one exercise (domain.md §7).
+"""Dose, days per week and the three 12-week phases of one exercise (§7, §7a P4–P10, §7b).
 
-An exercise is dosed by its own kind (how it is performed), not by the slot that chose it, and the
-dose always uses the exercise's dose type, so a balance exercise counted in steps gets steps and a
-held one gets seconds. The guideline dose replaces the library's `default_dose`, so every generated
-program follows §7; the physiotherapist can still edit it.
+An exercise is dosed by its dose family, chosen from its dose type and kind (P10: techniques
+every time and without sets, stairs in flights, the §7b lifts heavy), never by the slot that
+chose it. The families are data in `dose_families`. The individual rules act here:
+- P4: the weeks 9–12 words name the progression ("… or move on to <name>").
+- P5: walking "with your walking aid"; standing balance keeps its support with a stick,
+  crutches or a rollator.
+- P6: balance support goes "when you can stand safely without it", never on a date, and stays
+  all 12 weeks with fall risk high or W7; balance daily with fall-prevention focus.
+- P7: moderate impact starts in week 5, high impact in week 9 (the §7b drop landings in week 5).
+- P8: with W4, strength is 1 set in weeks 1–4.
+- `akutfase`: every exercise daily.
+- An exercise that needs supervision is done in the two supervised sessions a week (§7b), so
+  never on more than 2 days.
+The session volume rules (P6 balance minutes, P7 impact caps) act on the whole program in
+`volume`.
 
-Fixed by §7 and pinned by the tests: strength 2 days/week, 2 × 10 easy → 3 × 10 moderate → 3 × 8
-hard; balance 30–60 s per exercise (3 × 30 → 45 → 60 s), with support in phase 1, 4 days/week or
-daily with fall-prevention focus; impact 3–5 sets of 10 from week 5 for moderate and high impact
-(phase 1 says it has not started); back extensors holds of 3–5 s, daily; walking in 10-minute
-bouts for `funktionsbegraenset`, about 20 minutes a day of brisk walking for the precaution
-categories; `akutfase` daily short sessions.
-
-Choices where the spec is silent:
-- Strength 2 days/week (the minimum §7 sets; more is the physiotherapist's call).
-- Phase 2 strength is 3 × 10 (inside 2–3 × 8–12); the instruction states the 8–12 range.
-- Impact: 2 days/week in phase 2, then 5 × 10 (about 50 impacts) on 4 days in phase 3 ("most days").
-  Low-impact impact exercises start in week 1 like any other exercise.
-- Any exercise with moderate or high impact starts in week 5, whatever its kind (e.g. jogging).
-- `akutfase`: every exercise daily; strength stays light (2 × 8 → 2 × 10 → 2 × 12) and never
-  reaches the hard phase: progression is decided when the acute phase ends and is reassessed.
-- Walking: `akutfase` 3 × 5 → 3 × 8 → 3 × 10 min daily; `funktionsbegraenset` 1 → 2 → 3 bouts of
-  10 min daily; precaution categories 2 × 10 min → 20 min → 20 min brisk daily; the other
-  categories 2 × 10 → 3 × 10 → 30 min, 5 days/week.
-- Mobility / pain relief: daily, gentle, pain-free. Doses for dose types §7 gives no number for
-  (e.g. a strength exercise dosed in metres) are written in the tables below.
+`phases_following` is §10's "dose edits keep the plan": the physiotherapist's weeks 1–4 dose,
+and the later phases moved by the same steps the family takes.
 """
 
 from dataclasses import dataclass, field
 
 from osteoactive.domain.categories import Category
-from osteoactive.domain.languages import LANGUAGES
+from osteoactive.domain.languages import Text
 
-from .spec import Dose, DoseType, ExerciseSpec, Impact, Kind
+from . import dose_families as F
+from .dose import NUMBER_KEYS, TECHNIQUE_DOSE, Dose, DoseType
+from .dose import dose_text as dose_text  # the handout reads dose words from here
+from .request import ProgramRequest
+from .spec import BALANCE_PATTERNS, ExerciseSpec, Impact, Kind, Pattern, Position
 
 PHASE_WEEKS: tuple[tuple[int, int], ...] = ((1, 4), (5, 8), (9, 12))
-BALANCE_DAYS = 4
-DAILY = 7
+DAILY = F.DAILY
+SUPERVISED_SESSIONS = 2  # §7b: two supervised sessions a week
 PRECAUTION_WALKING = frozenset(
     {Category.HVERDAGSAKTIV_MED_HENSYN, Category.TRAENINGSAKTIV_MED_HENSYN}
 )
+AID_WORDS = {
+    "stick": ("din stok", "your walking stick"),
+    "crutches": ("dine albuestokke", "your crutches"),
+    "rollator": ("din rollator", "your rollator"),
+}
 
 
 @dataclass(frozen=True)
@@ -49,320 +51,229 @@ class Phase:
     weeks: tuple[int, int]
     dose: Dose | None
     days_per_week: int
-    instruction: dict[str, str] = field(hash=False)
+    instruction: Text = field(hash=False)
 
 
 @dataclass(frozen=True)
 class Prescription:
-    """The starting dose (first phase the exercise is done in) and all three phases."""
-
-    dose: Dose
-    days_per_week: int
     phases: tuple[Phase, ...]
 
+    @property
+    def first(self) -> Phase:
+        return next(p for p in self.phases if p.dose is not None)
 
-@dataclass(frozen=True)
-class _Step:
-    days: int
-    instruction: dict[str, str] = field(hash=False)
-    doses: dict[DoseType, Dose] = field(hash=False)
-
-
-def _step(days, da, en, reps, hold, minutes, metres) -> _Step:
-    """A phase template; `hold` is (sets, seconds) or (sets, reps, seconds) for repeated holds."""
-    hold_dose = (
-        Dose(sets=hold[0], seconds=hold[1])
-        if len(hold) == 2
-        else Dose(sets=hold[0], reps=hold[1], seconds=hold[2])
-    )
-    return _Step(
-        days,
-        {"da": da, "en": en},
-        {
-            DoseType.REPETITIONS: Dose(sets=reps[0], reps=reps[1]),
-            DoseType.HOLD_SECONDS: hold_dose,
-            DoseType.DURATION_MINUTES: Dose(sets=_bouts(minutes[0]), minutes=minutes[1]),
-            DoseType.DISTANCE: Dose(sets=_bouts(metres[0]), metres=metres[1]),
-        },
-    )
+    @property
+    def start_week(self) -> int:
+        return self.first.weeks[0]
 
 
-def _bouts(n: int) -> int | None:
-    return n if n > 1 else None
-
-
-_GENTLE_DA = "Blidt og smertefrit – stop, hvis smerten øges."
-_GENTLE_EN = "Gentle and pain-free – stop if the pain increases."
-
-_FAMILIES: dict[str, tuple[_Step, _Step, _Step]] = {
-    "strength": (
-        _step(
-            2,
-            "Let – du kan tale og kunne tage mange flere. Lær teknikken, sænk langsomt.",
-            "Light – you can talk and could do many more. Learn the technique, lower slowly.",
-            (2, 10), (2, 20), (1, 5), (2, 20),
-        ),
-        _step(
-            2,
-            "Moderat – en belastning, du kan løfte 8–12 gange; de sidste gentagelser er hårde.",
-            "Moderate – a load you can lift 8–12 times; the last repetitions are hard.",
-            (3, 10), (3, 30), (1, 10), (3, 20),
-        ),
-        _step(
-            2,
-            "Hårdt – en belastning, du kun kan løfte ca. 8 gange, eller den sværere variant.",
-            "Hard – a load you can lift only about 8 times, or the harder variant.",
-            (3, 8), (3, 45), (1, 15), (3, 30),
-        ),
-    ),
-    "strength_acute": (
-        _step(
-            DAILY,
-            "Meget let og kort – du kan tale hele tiden. Stop, hvis smerten øges.",
-            "Very light and short – you can talk throughout. Stop if the pain increases.",
-            (2, 8), (2, 10), (1, 5), (1, 10),
-        ),
-        _step(
-            DAILY,
-            "Let – du kan tale og kunne tage flere. Stop, hvis smerten øges.",
-            "Light – you can talk and could do more. Stop if the pain increases.",
-            (2, 10), (2, 15), (1, 5), (2, 10),
-        ),
-        _step(
-            DAILY,
-            "Let til moderat – mere først, når fysioterapeuten har revurderet dig.",
-            "Light to moderate – more only after the physiotherapist has reassessed you.",
-            (2, 12), (2, 20), (1, 10), (2, 20),
-        ),
-    ),
-    "impact": (
-        _step(
-            2,
-            "Let – lær at lande blødt med let bøjede knæ.",
-            "Light – learn to land softly with slightly bent knees.",
-            (2, 10), (2, 30), (1, 5), (1, 200),
-        ),
-        _step(
-            2,
-            "Moderat – faste, kontrollerede stød; land blødt.",
-            "Moderate – firm, controlled impacts; land softly.",
-            (3, 10), (3, 30), (1, 10), (1, 500),
-        ),
-        _step(
-            4,
-            "Hårdt – byg op til ca. 50 stød de fleste dage.",
-            "Hard – build up to about 50 impacts on most days.",
-            (5, 10), (5, 30), (1, 20), (1, 1000),
-        ),
-    ),
-    "balance": (
-        _step(
-            BALANCE_DAYS,
-            "Med støtte – hold let fast i et gelænder eller en stabil stol. "
-            "Det skal udfordre, men føles sikkert.",
-            "With support – hold a rail or a stable chair lightly. "
-            "It should challenge you but feel safe.",
-            (2, 10), (3, 30), (1, 5), (2, 5),
-        ),
-        _step(
-            BALANCE_DAYS,
-            "Mindre støtte – slip støtten, når øvelsen sidder sikkert; "
-            "hav den inden for rækkevidde.",
-            "Less support – let go when the exercise feels secure; keep the support within reach.",
-            (3, 10), (3, 45), (1, 10), (3, 5),
-        ),
-        _step(
-            BALANCE_DAYS,
-            "Udfordrende – uden støtte eller en sværere variant (fx lukkede øjne); "
-            "støtten inden for rækkevidde.",
-            "Challenging – without support or a harder variant (e.g. eyes closed); "
-            "support within reach.",
-            (3, 15), (3, 60), (1, 15), (3, 10),
-        ),
-    ),
-    "posture": (
-        _step(
-            DAILY,
-            "Let – hold 3 sek. i slutstillingen, og træk vejret roligt.",
-            "Light – hold 3 s at the end position and breathe calmly.",
-            (2, 8), (2, 8, 3), (1, 5), (1, 10),
-        ),
-        _step(
-            DAILY,
-            "Moderat – hold 5 sek.; det må føles som arbejde i ryggen, ikke som smerte.",
-            "Moderate – hold 5 s; it may feel like work in the back, not like pain.",
-            (2, 10), (2, 10, 5), (1, 5), (2, 10),
-        ),
-        _step(
-            DAILY,
-            "Hårdere – hold 5 sek., flere sæt eller den sværere variant.",
-            "Harder – hold 5 s, more sets or the harder variant.",
-            (3, 10), (3, 10, 5), (1, 10), (3, 10),
-        ),
-    ),
-    "mobility": (
-        _step(DAILY, _GENTLE_DA, _GENTLE_EN, (2, 5), (3, 20), (1, 5), (1, 10)),
-        _step(DAILY, _GENTLE_DA, _GENTLE_EN, (2, 8), (3, 30), (1, 5), (1, 10)),
-        _step(DAILY, _GENTLE_DA, _GENTLE_EN, (2, 10), (3, 30), (1, 10), (1, 10)),
-    ),
-    "walking_acute": (
-        _step(
-            DAILY,
-            "Rolig gang i korte ture – hellere flere korte ture end én lang. Undgå sengeleje.",
-            "Easy walking in short bouts – several short walks rather than one long one. "
-            "Avoid bed rest.",
-            (2, 20), (3, 30), (3, 5), (3, 300),
-        ),
-        _step(
-            DAILY,
-            "Lidt længere ture i roligt tempo – du kan tale hele vejen.",
-            "Slightly longer walks at an easy pace – you can talk all the way.",
-            (3, 20), (3, 30), (3, 8), (3, 500),
-        ),
-        _step(
-            DAILY,
-            "Ture på 10 minutter i et tempo, hvor du stadig kan tale.",
-            "Walks of 10 minutes at a pace where you can still talk.",
-            (3, 30), (3, 30), (3, 10), (3, 700),
-        ),
-    ),
-    "walking_bouts": (
-        _step(
-            DAILY,
-            "Let – én tur på 10 minutter om dagen; du kan tale undervejs.",
-            "Light – one 10-minute walk a day; you can talk while walking.",
-            (2, 20), (3, 30), (1, 10), (1, 600),
-        ),
-        _step(
-            DAILY,
-            "To ture på 10 minutter om dagen.",
-            "Two 10-minute walks a day.",
-            (3, 20), (3, 30), (2, 10), (2, 600),
-        ),
-        _step(
-            DAILY,
-            "Tre ture på 10 minutter om dagen – i alt 30 minutter.",
-            "Three 10-minute walks a day – 30 minutes in all.",
-            (3, 30), (3, 30), (3, 10), (3, 600),
-        ),
-    ),
-    "walking_brisk": (
-        _step(
-            DAILY,
-            "Rask gang – du kan tale, men ikke synge. Gerne i to ture.",
-            "Brisk walking – you can talk but not sing. Two walks are fine.",
-            (3, 20), (3, 30), (2, 10), (2, 800),
-        ),
-        _step(
-            DAILY,
-            "Rask gang i ca. 20 minutter om dagen.",
-            "Brisk walking for about 20 minutes a day.",
-            (3, 30), (3, 30), (1, 20), (1, 1600),
-        ),
-        _step(
-            DAILY,
-            "Rask gang i ca. 20 minutter om dagen, gerne i let kuperet terræn.",
-            "Brisk walking for about 20 minutes a day, on gently hilly ground if you like.",
-            (3, 30), (3, 30), (1, 20), (1, 2000),
-        ),
-    ),
-    "walking": (
-        _step(
-            5,
-            "Rask gang – du kan tale, men ikke synge.",
-            "Brisk walking – you can talk but not sing.",
-            (3, 20), (3, 30), (2, 10), (2, 800),
-        ),
-        _step(
-            5,
-            "Rask gang, tre ture på 10 minutter.",
-            "Brisk walking, three 10-minute walks.",
-            (3, 30), (3, 30), (3, 10), (3, 800),
-        ),
-        _step(
-            5,
-            "Rask gang i 30 minutter.",
-            "Brisk walking for 30 minutes.",
-            (3, 30), (3, 30), (1, 30), (1, 2500),
-        ),
-    ),
-}  # fmt: skip
-
-_NOT_STARTED = {
-    "da": "Starter i uge 5: musklerne bygges op, før knoglerne belastes med stød.",
-    "en": "Starts in week 5: muscles are built up before bones are loaded with impact.",
-}
-
-
-def _family(kind: Kind, category: Category) -> str:
-    if kind is Kind.WALKING:
+def family_name(spec: ExerciseSpec, category: Category) -> str:
+    if spec.dose_type is DoseType.TECHNIQUE:
+        return "technique"
+    if spec.dose_type is DoseType.FLIGHTS:
+        return "stairs"
+    if spec.dose_type is DoseType.HEAVY:
+        return "heavy_impact" if spec.impact.rank >= Impact.MODERATE.rank else "heavy"
+    if spec.impact is Impact.HIGH:
+        return "high_impact"
+    if spec.impact is Impact.MODERATE:
+        return "impact"
+    if spec.kind is Kind.WALKING:
         if category is Category.AKUTFASE:
             return "walking_acute"
         if category is Category.FUNKTIONSBEGRAENSET:
             return "walking_bouts"
         return "walking_brisk" if category in PRECAUTION_WALKING else "walking"
-    if kind is Kind.STRENGTH and category is Category.AKUTFASE:
+    if spec.kind is Kind.STRENGTH and category is Category.AKUTFASE:
         return "strength_acute"
     return {
         Kind.STRENGTH: "strength",
-        Kind.IMPACT: "impact",
+        Kind.IMPACT: "strength",  # an impact exercise with no more than low impact
         Kind.BALANCE: "balance",
+        Kind.CORE: "core",
+        Kind.BACK_EXTENSOR: "back_extensor",
         Kind.POSTURE: "posture",
         Kind.MOBILITY: "mobility",
-    }[kind]
+        Kind.PAIN_RELIEF: "pain_relief",
+        Kind.TECHNIQUE: "drill",
+    }[spec.kind]
+
+
+def _dose(spec: ExerciseSpec, step: F.Step) -> Dose:
+    default = spec.default_dose
+    side = default.per_side
+    if spec.dose_type in (DoseType.REPETITIONS, DoseType.HEAVY) and step.reps:
+        sets, reps, hold = step.reps
+        # Holds at the end position only for exercises whose default dose has them.
+        hold = hold if default.hold_seconds else None
+        return Dose(sets=sets, reps=reps, per_side=side, hold_seconds=hold)
+    if spec.dose_type is DoseType.HOLD_SECONDS and step.hold:
+        return Dose(sets=step.hold[0], hold_seconds=step.hold[1], per_side=side)
+    if spec.dose_type is DoseType.DURATION_MINUTES and step.minutes:
+        bouts, minutes = step.minutes
+        return Dose(sets=bouts if bouts > 1 else None, minutes=minutes)
+    return default
+
+
+def _texts(step: F.Step, next_name: Text | None) -> Text:
+    if next_name and step.text_next:
+        da, en = step.text_next
+        return {"da": da.format(next=next_name["da"]), "en": en.format(next=next_name["en"])}
+    return {"da": step.text[0], "en": step.text[1]}
 
 
 def prescribe(
-    exercise: ExerciseSpec, category: Category, fall_prevention_focus: bool = False
+    spec: ExerciseSpec, request: ProgramRequest, progression: ExerciseSpec | None = None
 ) -> Prescription:
-    """The §7 dose of this exercise for this category, phase by phase."""
-    category = Category(category)
-    delayed = exercise.impact.rank >= Impact.MODERATE.rank
+    """The dose of this exercise for this plan, phase by phase."""
+    category = request.planned_category
+    name = family_name(spec, category)
+    next_name = progression.names() if progression else None
     phases = []
-    for number, (weeks, step) in enumerate(
-        zip(PHASE_WEEKS, _FAMILIES[_family(exercise.kind, category)], strict=True), start=1
-    ):
-        if delayed and number == 1:
-            phases.append(Phase(weeks, None, 0, dict(_NOT_STARTED)))
-            continue
-        days = step.days
-        if category is Category.AKUTFASE or (
-            exercise.kind is Kind.BALANCE and fall_prevention_focus
-        ):
+    for number, weeks in enumerate(PHASE_WEEKS):
+        dose, days, text = _phase(spec, request, name, number, next_name)
+        if category is Category.AKUTFASE and dose is not None:
             days = DAILY
-        phases.append(Phase(weeks, step.doses[exercise.dose_type], days, dict(step.instruction)))
-    first = next(p for p in phases if p.dose is not None)
-    return Prescription(first.dose, first.days_per_week, tuple(phases))
+        if spec.needs_supervision:
+            days = min(days, SUPERVISED_SESSIONS)
+        phases.append(Phase(weeks, dose, days if dose is not None else 0, text))
+    started = [p for p in phases if p.dose is not None]
+    if started:
+        start = started[0].weeks[0]
+        phases = [
+            p if p.dose is not None else Phase(p.weeks, None, 0, _not_started(start))
+            for p in phases
+        ]
+    return Prescription(tuple(phases))
 
 
-_UNITS = {
-    "da": {"rep": ("gentagelse", "gentagelser"), "s": "sek.", "hold": "hold"},
-    "en": {"rep": ("repetition", "repetitions"), "s": "s", "hold": "hold"},
-}
+def _not_started(week: int) -> Text:
+    da, en = F.NOT_STARTED if week <= 5 else F.NOT_STARTED_HIGH
+    return {"da": da.format(week=week), "en": en.format(week=week)}
 
 
-def dose_text(dose: Dose | None, dose_type: DoseType, language: str) -> str:
-    """A dose in words, e.g. "2 × 10 gentagelser", "3 × 30 s", "10 min"; "—" if nothing to say."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}")
-    dose_type = DoseType(dose_type)
-    if dose is None:
-        return "Starter i uge 5" if language == "da" else "Starts in week 5"
-    units = _UNITS[language]
-    sets = f"{dose.sets} × " if dose.sets and dose.sets > 1 else ""
+def _phase(spec, request, name, number, next_name) -> tuple[Dose | None, int, Text]:
+    last = number == len(PHASE_WEEKS) - 1
+    if name == "technique":
+        da, en = F.TECHNIQUE_TEXTS.get(spec.variant_group, F.TECHNIQUE_TEXTS[""])
+        return TECHNIQUE_DOSE, DAILY, {"da": da, "en": en}
+    if name == "stairs":
+        days, flights, da, en = F.STAIRS[number]
+        text = {"da": da, "en": en}
+        if last and next_name:
+            text = _append_next(text, next_name)
+        return Dose(flights=flights), days, text
+    if name == "pain_relief":
+        return spec.default_dose, DAILY, {"da": F.GENTLE[0], "en": F.GENTLE[1]}
+    step = F.FAMILIES[name][number]
+    if step is None:
+        return None, 0, {"da": "", "en": ""}
+    dose = _dose(spec, step)
+    if name == "strength" and number == 0 and request.pain and dose.sets:
+        dose = dose.replace(sets=1)  # P8
+    days = step.days
+    if name == "balance":
+        if request.fall_prevention_focus:
+            days = DAILY
+        if spec.dose_type is DoseType.DURATION_MINUTES:
+            days = 2  # a class or a video (tai chi)
+        text = balance_text(spec, request, number, next_name if last else None)
+    else:
+        text = _texts(step, next_name if last else None)
+    if spec.kind is Kind.WALKING and spec.pattern is Pattern.WALKING:
+        text = _with_aid(text, request)
+    return dose, days, text
 
-    def reps_text() -> str:
-        return f"{sets}{dose.reps} {units['rep'][dose.reps != 1]}"
 
-    if dose_type is DoseType.REPETITIONS and dose.reps:
-        text = reps_text()
-        return f"{text}, {units['hold']} {dose.seconds} {units['s']}" if dose.seconds else text
-    if dose_type is DoseType.HOLD_SECONDS and dose.seconds:
-        if dose.reps:
-            return f"{reps_text()}, {units['hold']} {dose.seconds} {units['s']}"
-        return f"{sets}{dose.seconds} {units['s']}"
-    if dose_type is DoseType.DURATION_MINUTES and dose.minutes:
-        return f"{sets}{dose.minutes} min"
-    if dose_type is DoseType.DISTANCE and dose.metres:
-        return f"{sets}{dose.metres} m"
-    return "—"
+def _append_next(text: Text, next_name: Text) -> Text:
+    return {
+        "da": f"{text['da'][:-1]}, eller gå videre til {next_name['da']}.",
+        "en": f"{text['en'][:-1]}, or move on to {next_name['en']}.",
+    }
+
+
+def _with_aid(text: Text, request: ProgramRequest) -> Text:
+    """P5 (walking with the aid) and P9 (after a hip fracture, with the aid)."""
+    if request.walking_aid in AID_WORDS:
+        da, en = AID_WORDS[request.walking_aid]
+        return {"da": f"{text['da']} Gå med {da}.", "en": f"{text['en']} Walk with {en}."}
+    if request.acute_hip:
+        return {
+            "da": f"{text['da']} Brug din ganghjælp, så længe du har brug for den.",
+            "en": f"{text['en']} Use your walking aid as long as you need it.",
+        }
+    return text
+
+
+_SUPPORT = {
+    "start": ("Med støtte – hold let i et gelænder eller en stabil stol. Det skal udfordre, "
+              "men føles sikkert.", "With support – hold a rail or a stable chair lightly. It "
+              "should challenge you but feel safe."),
+    "release": ("Slip støtten, når du kan stå sikkert uden den – og hav den altid inden for "
+                "rækkevidde.", "Let go of the support when you can stand safely without it – "
+                "and always keep it within reach."),
+    "harder": ("Gør det sværere, når det føles sikkert – længere tid eller større bevægelser"
+               "{next}. Støtten altid inden for rækkevidde.", "Make it harder when it feels "
+               "safe – longer or bigger movements{next}. Support always within reach."),
+    "keep": ("Med støtte hele tiden – hold let i et gelænder eller en stabil stol; støtten "
+             "bliver i alle 12 uger.", "With support throughout – hold a rail or a stable chair "
+             "lightly; the support stays for all 12 weeks."),
+    "keep_harder": ("Stadig med støtte: længere tid eller større bevægelser{next}.",
+                    "Still with support: longer or bigger movements{next}."),
+    "seated": ("Sid godt på en fast stol med fødderne i gulvet; bevæg dig roligt og med "
+               "kontrol.", "Sit well on a firm chair with your feet on the floor; move calmly "
+               "and with control."),
+    "seated_harder": ("Ræk lidt længere ud og hold kontrollen{next}.", "Reach a little further "
+                      "and keep control{next}."),
+}  # fmt: skip
+_NEXT = (", eller gå videre til {}", ", or move on to {}")
+_NEXT_SUPPORTED = (
+    ", eller gå videre til {} – også med støtte",
+    ", or move on to {} – also with support",
+)
+
+
+def balance_text(
+    spec: ExerciseSpec, request: ProgramRequest, number: int, next_name: Text | None
+) -> Text:
+    """The support words of a balance phase (P5, P6): never without support on a date."""
+    if spec.position is not Position.STANDING or spec.pattern not in BALANCE_PATTERNS:
+        key = "seated" if number < 2 else "seated_harder"
+        nxt = _NEXT
+    elif request.keeps_support:
+        key = "keep" if number < 2 else "keep_harder"
+        nxt = _NEXT_SUPPORTED
+    else:
+        key = ("start", "release", "harder")[number]
+        nxt = _NEXT
+    da, en = _SUPPORT[key]
+    extra_da = nxt[0].format(next_name["da"]) if next_name else ""
+    extra_en = nxt[1].format(next_name["en"]) if next_name else ""
+    return {"da": da.replace("{next}", extra_da), "en": en.replace("{next}", extra_en)}
+
+
+def phases_following(
+    spec: ExerciseSpec,
+    request: ProgramRequest,
+    first_dose: Dose,
+    progression: ExerciseSpec | None = None,
+) -> tuple[Phase, ...]:
+    """§10: the physiotherapist's dose for the first phase, the later phases moved from it by
+    the family's own steps (never below 1)."""
+    generated = prescribe(spec, request, progression).phases
+    first = next(p for p in generated if p.dose is not None)
+    phases = []
+    for phase in generated:
+        if phase.dose is None:
+            phases.append(phase)
+            continue
+        changes = {}
+        for key in NUMBER_KEYS:
+            mine, base, now = (getattr(d, key) for d in (first_dose, first.dose, phase.dose))
+            if mine is None:
+                changes[key] = None
+            elif base is not None and now is not None:
+                changes[key] = max(1, mine + now - base)
+        dose = first_dose.replace(**changes)
+        phases.append(Phase(phase.weeks, dose, phase.days_per_week, phase.instruction))
+    return tuple(phases)

@@ -1,260 +1,273 @@
-"""The program generator: from a category and a few options to a 12-week program (domain.md §7).
+"""The program generator (domain.md §5, §7, §7a, §7b): from a request to a 12-week program.
 
-Pure and deterministic: the same request and library give the same program whatever the
-library's order, so a program can be regenerated and compared. The §7 table is data
-(`TEMPLATES`, a list of slots per category); the code only fills slots.
+Pure and deterministic (P12): the same request and library give the same program whatever the
+library's order. The §7 table is data (`slots`); this module fills the slots.
 
 How a slot is filled:
-- A candidate must match the slot (primary or secondary domain, an accepted kind, an accepted
-  impact level, and for the named items a word in its key or name) and break no rule of
-  `programs.safety`. Unsafe exercises are never used, not even to fill a gap: the slot is then
-  listed in `unfilled` with a reason.
-- Candidates are ranked by, in order: (1) a word the slot prefers (the pain-relief slot prefers
-  rest positions); (2) the patient has the equipment; (3) the slot's domain is the exercise's
-  primary domain; (4) the slot's preferred kind; (5) the slot's preferred impact; (6) for the
-  heavy-lift slot in a supervised setting, exercises that need supervision; (7) no loaded spinal
-  flexion or rotation (allowed without precautions, but with osteoporosis an equal alternative
-  without it is the prudent pick); (8) closest to the category's level (the most demanding
-  exercise the category allows, so active patients get progressive work); (9) the exercise's
-  priority (basic movements such as squats, rows and back extension before variations);
-  (10) key, then names.
-- Slots naming a specific item (hip hinge, log-roll, breathing) are filled first so a general slot
-  cannot take that item; an exercise is used at most once.
+- A candidate fits the slot (one of its patterns, its domain as the primary or secondary domain,
+  an accepted impact level, for the named items a word in its key or name) and breaks no rule
+  (`rules.rule_breaks`: §6, P3's supervision rule, P5, P7, P8, P13). An excluded exercise is
+  never used, not even to fill a gap: the slot is then listed in `unfilled` with a reason.
+- P2: a ladder (`variant_group`) already in the program is not used again.
+- For each ladder that fits, `ladders.starting_rung` gives its rung (P3, §7b); the ladders are
+  ranked by: (1) the patient has the equipment (P11); (2) under §7b, a heavy-lift slot takes the
+  supervised lift; (3) the slot's preferred pattern; (4) standing before seated unless P5 rules
+  standing out; (5) the slot's domain is the exercise's primary domain; (6) the exercise's
+  priority (basic movements first); (7) ladder and key.
+- Slots are filled in a fixed order (the named items, the heavy lifts and P1's patterns first),
+  so a general slot cannot take what a specific one needs.
+- §6: a seated squat-pattern exercise (seated knee extension) counts as squat only where P5
+  rules standing out.
 
-Choices where the spec is silent (counts pick a number inside the §7 range):
-- akutfase: 2 gentle strength + 1 walking, 1 supported balance, 4 strakt (posture, pain relief,
-  log-roll transfer, breathing: all four items the table names).
-- funktionsbegraenset: 3 strength + 1 walking, 2 supported balance, 2 strakt.
-- hverdagsaktiv_med_hensyn: 4 strength + 1 brisk walking (the impact slot), 3 balance,
-  3 strakt (hip hinge + 2 back-extensor/posture: back extensors are key with precautions).
-- hverdagsaktiv: 4 strength + 2 moderate impact (6 Stærk exercises a session), 3 balance, 2 strakt.
-- traeningsaktiv_med_hensyn: 6 strength + 1 brisk walking, 3 balance, 2 strakt.
-- traeningsaktiv: 6 strength (one heavy-lift slot that prefers supervised lifts when the setting
-  is supervised) + 2 high impact, 3 balance, 2 strakt.
-- Exercises that need supervision fill only the heavy-lift slot: §7 names heavy lifts for
-  traeningsaktiv alone ("toward 8RM" for traeningsaktiv_med_hensyn); a physiotherapist can still
-  add one by hand.
-- Fall-prevention focus raises balance to at least 3 in every category.
-- Impact slots accept only the impact level the table names (moderate for hverdagsaktiv, high
-  for traeningsaktiv, low for the brisk-walking slot); the physiotherapist can add others by hand.
-- Equipment is a preference, not a filter: an exercise whose equipment the patient lacks is used
-  only when nothing else fits, and its reason says what is missing. A chair, a wall and a mat
-  (or the floor) are always available; at home also a bed. "gym" and "supervised" (a clinic or
-  gym) imply all gym equipment (everything in the vocabulary except a bed).
-- Walking is a Stærk slot (§9: brisk walking is stærk / walking).
+After the choice: each item is dosed (`dosing`), the balance exercises get P6's minutes and the
+impact exercises P7's caps (`volume`), and each item names its progression and regression (P4).
 """
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from osteoactive.domain.categories import Category
+from osteoactive.domain.languages import Text
+from osteoactive.domain.vocabulary import Domain
 
-from . import dosing, safety
+from . import dosing, volume
+from .ladders import ladder_of, ladders, rung_neighbours, starting_rung
+from .notes import program_notes
+from .reasons import item_reason
 from .request import ProgramRequest
-from .slots import (
-    CATEGORY_NOTES,
-    FALL_FOCUS_MIN_BALANCE,
-    FALL_FOCUS_NOTE,
-    REASSESS_NOTE,
-    SLOTS,
-    TEMPLATES,
-    VERTEBRAL_NOTE,
-    Slot,
-)
-from .spec import Dose, ExerciseSpec, equipment_list
+from .rules import allowed, rule_breaks
+from .slots import Slot, program_slots
+from .spec import BALANCE_PATTERNS, ExerciseSpec, Pattern, Position
 
 
 @dataclass(frozen=True)
 class ProgramItem:
-    """An exercise placed in a slot, with its dose and its three phases."""
+    """An exercise in the program, with its three phases and its named neighbours (P4).
+
+    `confirmed` holds the codes of the rules the physiotherapist confirmed breaking when adding
+    it by hand (empty for everything the rules allow)."""
 
     exercise: ExerciseSpec
-    slot: Slot
-    dose: Dose
-    days_per_week: int
+    slot: Slot | None
     phases: tuple[dosing.Phase, ...]
-    reason: dict[str, str] = field(hash=False)
+    reason: Text = field(hash=False)
+    progression: ExerciseSpec | None = None
+    regression: ExerciseSpec | None = None
+    confirmed: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         return self.exercise.key
 
+    @property
+    def domain(self) -> Domain:
+        return self.slot.domain if self.slot else self.exercise.domain
+
+    @property
+    def first_phase(self) -> dosing.Phase:
+        return next((p for p in self.phases if p.dose is not None), self.phases[0])
+
+    @property
+    def dose(self):
+        return self.first_phase.dose
+
+    @property
+    def days_per_week(self) -> int:
+        return self.first_phase.days_per_week
+
+    @property
+    def start_week(self) -> int:
+        return self.first_phase.weeks[0]
+
 
 @dataclass(frozen=True)
 class UnfilledSlot:
     slot: Slot
-    reason: dict[str, str] = field(hash=False)
+    reason: Text = field(hash=False)
 
 
 @dataclass(frozen=True)
 class Program:
     category: Category
+    planned_from: Category | None
+    valid_until: date | None
     language: str
     items: tuple[ProgramItem, ...]
     unfilled: tuple[UnfilledSlot, ...]
-    notes: tuple[dict[str, str], ...] = field(hash=False)
-
-
-def program_slots(request: ProgramRequest) -> list[Slot]:
-    """The slots of this request's program, in program order."""
-    slots: list[Slot] = []
-    for slot_id, count in TEMPLATES[request.category]:
-        if slot_id == "balance" and request.fall_prevention_focus:
-            count = max(count, FALL_FOCUS_MIN_BALANCE)
-        slots.extend([SLOTS[slot_id]] * count)
-    return slots
+    notes: tuple[Text, ...] = field(hash=False)
+    minutes_per_session: dict = field(hash=False, compare=True, default_factory=dict)
 
 
 def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[^\W_]+", text.lower())) + " "
 
 
-def _matches(slot: Slot, exercise: ExerciseSpec) -> bool:
-    """Does the exercise fit the slot, safety aside?"""
-    if slot.domain not in (exercise.domain, exercise.secondary_domain):
-        return False
-    if exercise.kind not in slot.kinds:
-        return False
-    if exercise.needs_supervision and not slot.prefer_supervised:
-        return False  # supervised heavy lifts only in the heavy-lift slot (§7: traeningsaktiv)
-    if slot.impacts is not None and exercise.impact not in slot.impacts:
-        return False
-    return not slot.hints or _mentions(exercise, slot.hints)
-
-
-def _mentions(exercise: ExerciseSpec, words: tuple[str, ...]) -> bool:
-    """Whether the exercise's key or names hold one of the words or phrases."""
-    text = _words(f"{exercise.key} {exercise.name_en} {exercise.name_da}")
+def _mentions(spec: ExerciseSpec, words: tuple[str, ...]) -> bool:
+    text = _words(f"{spec.key} {spec.name_en} {spec.name_da}")
     return any(_words(word) in text for word in words)
 
 
-def _safe(exercise: ExerciseSpec, request: ProgramRequest) -> bool:
-    return safety.is_allowed(
-        exercise, request.category, request.qualifying_vertebral_fracture, request.supervised
+def fits(slot: Slot, spec: ExerciseSpec, request: ProgramRequest) -> bool:
+    """Does the exercise fit the slot, the rules aside?"""
+    if slot.domain not in (spec.domain, spec.secondary_domain):
+        return False
+    if spec.pattern not in slot.patterns:
+        return False
+    if slot.impacts is not None and spec.impact not in slot.impacts:
+        return False
+    if slot.hints and not _mentions(spec, slot.hints):
+        return False
+    return not (
+        spec.pattern is Pattern.SQUAT
+        and spec.position is Position.SEATED
+        and not request.wheelchair
     )
 
 
-def _score(slot: Slot, exercise: ExerciseSpec, request: ProgramRequest) -> tuple:
-    """Sort key, lower is better; see the module docstring for the order."""
+@dataclass(frozen=True)
+class Choice:
+    spec: ExerciseSpec
+    rung_rule: str
+
+
+def _rank(slot: Slot, spec: ExerciseSpec, request: ProgramRequest) -> tuple:
     return (
-        bool(slot.prefer_words) and not _mentions(exercise, slot.prefer_words),
-        not exercise.equipment <= request.available_equipment,
-        exercise.domain != slot.domain,
-        slot.kinds.index(exercise.kind),
-        slot.impacts.index(exercise.impact) if slot.impacts else 0,
-        slot.prefer_supervised and request.supervised and not exercise.needs_supervision,
-        exercise.loaded_spinal_flexion,
-        safety.max_level(request.category).rank - exercise.min_level.rank,
-        exercise.priority,
-        exercise.key,
-        exercise.name_en,
-        exercise.name_da,
+        not spec.equipment <= request.available_equipment,
+        slot.heavy and request.hirit and not spec.needs_supervision,
+        slot.patterns.index(spec.pattern),
+        not request.wheelchair and spec.position is Position.SEATED,
+        spec.domain is not slot.domain,
+        spec.priority,
+        spec.variant_group,
+        spec.key,
     )
 
 
-def alternatives(
+def choices(
     slot: Slot,
     request: ProgramRequest,
     library: Iterable[ExerciseSpec],
-    exclude_keys: Iterable[str] = (),
-) -> list[ExerciseSpec]:
-    """Safe exercises that fit the slot, best first (the app's "swap" choices)."""
-    excluded = set(exclude_keys)
-    found = [
-        e for e in library if e.key not in excluded and _matches(slot, e) and _safe(e, request)
+    used_groups: Iterable[str] = (),
+) -> list[Choice]:
+    """One starting rung per ladder that fits the slot, best first (the swap candidates)."""
+    used = set(used_groups)
+    candidates = [
+        e
+        for e in library
+        if e.variant_group not in used and fits(slot, e, request) and allowed(e, request)
     ]
-    return sorted(found, key=lambda e: _score(slot, e, request))
+    found = [
+        Choice(*starting_rung(rungs, request, heavy=slot.heavy))
+        for rungs in ladders(candidates).values()
+    ]
+    return sorted(found, key=lambda c: _rank(slot, c.spec, request))
 
 
 def generate_program(request: ProgramRequest, library: Sequence[ExerciseSpec]) -> Program:
-    """Fill the category's slots with the best safe exercises; list what cannot be filled."""
+    """Fill the plan's slots with the best allowed ladders; list what cannot be filled."""
+    library = tuple(library)
     slots = program_slots(request)
-    chosen: dict[int, ExerciseSpec] = {}
+    chosen: dict[int, Choice] = {}
     used: set[str] = set()
-    for index in sorted(range(len(slots)), key=lambda i: (not slots[i].hints, i)):
-        options = alternatives(slots[index], request, library, used)
+    for index in sorted(range(len(slots)), key=lambda i: (slots[i].fill_rank, i)):
+        options = choices(slots[index], request, library, used)
         if options:
             chosen[index] = options[0]
-            used.add(options[0].key)
-    items = tuple(
-        program_item(slots[i], chosen[i], request) for i in range(len(slots)) if i in chosen
-    )
+            used.add(options[0].spec.variant_group)
+    items = [
+        place_item(slots[i], chosen[i].spec, request, library, chosen[i].rung_rule)
+        for i in range(len(slots))
+        if i in chosen
+    ]
+    items = apply_volume(items, request)
     unfilled = tuple(
-        UnfilledSlot(slot, _unfilled_reason(slot, request, library))
+        UnfilledSlot(slot, unfilled_reason(slot, request, library))
         for i, slot in enumerate(slots)
         if i not in chosen
     )
-    return Program(request.category, request.language, items, unfilled, _notes(request))
-
-
-def _notes(request: ProgramRequest) -> tuple[dict[str, str], ...]:
-    notes = [dict(n) for n in CATEGORY_NOTES[request.category]]
-    if request.fall_prevention_focus:
-        notes.append(dict(FALL_FOCUS_NOTE))
-    if request.qualifying_vertebral_fracture:
-        notes.append(dict(VERTEBRAL_NOTE))
-    notes.append(dict(REASSESS_NOTE))
-    return tuple(notes)
-
-
-def program_item(slot: Slot, exercise: ExerciseSpec, request: ProgramRequest) -> ProgramItem:
-    """The exercise placed in the slot, dosed for the request's category."""
-    prescription = dosing.prescribe(exercise, request.category, request.fall_prevention_focus)
-    return ProgramItem(
-        exercise=exercise,
-        slot=slot,
-        dose=prescription.dose,
-        days_per_week=prescription.days_per_week,
-        phases=prescription.phases,
-        reason=_reason(slot, exercise, request),
+    return Program(
+        category=request.planned_category,
+        planned_from=request.planned_from,
+        valid_until=request.valid_until,
+        language=request.language,
+        items=tuple(items),
+        unfilled=unfilled,
+        notes=program_notes(request),
+        minutes_per_session=volume.minutes_per_session([(i.domain, i.phases) for i in items]),
     )
 
 
-def _reason(slot: Slot, exercise: ExerciseSpec, request: ProgramRequest) -> dict[str, str]:
-    missing = exercise.equipment - request.available_equipment
-    if not exercise.equipment:
-        gear = ("kræver intet udstyr", "needs no equipment")
-    elif not missing:
-        gear = (
-            f"bruger udstyr, der er til rådighed ({equipment_list(exercise.equipment, 'da')})",
-            f"uses equipment that is available ({equipment_list(exercise.equipment, 'en')})",
-        )
-    else:
-        gear = (
-            f"kræver udstyr, der ikke er angivet ({equipment_list(missing, 'da')}); "
-            "intet andet sikkert valg passede",
-            f"needs equipment not listed ({equipment_list(missing, 'en')}); "
-            "no other safe choice fitted",
-        )
-    cat = request.category
-    da = f"{slot.label['da']}. Sikker og passende til {cat.label_da}; {gear[0]}."
-    en = f"{slot.label['en']}. Safe and suitable for {cat.label_en}; {gear[1]}."
-    if exercise.needs_supervision:
-        da += " Kun under supervision."
-        en += " Only under supervision."
-    return {"da": da, "en": en}
+def place_item(
+    slot: Slot | None,
+    spec: ExerciseSpec,
+    request: ProgramRequest,
+    library: Sequence[ExerciseSpec],
+    rung_rule: str | None = None,
+    reason: Text | None = None,
+) -> ProgramItem:
+    """The exercise dosed for the plan, with its named progression and regression."""
+    neighbours = rung_neighbours(spec, library, request)
+    prescription = dosing.prescribe(spec, request, neighbours.progression)
+    if reason is None:
+        ladder = ladder_of(spec, library)
+        place = (ladder.index(spec) + 1, len(ladder))
+        reason = item_reason(slot, spec, rung_rule or "easiest", place, request)
+    return ProgramItem(
+        exercise=spec,
+        slot=slot,
+        phases=prescription.phases,
+        reason=reason,
+        progression=neighbours.progression,
+        regression=neighbours.regression,
+    )
 
 
-def _unfilled_reason(
-    slot: Slot, request: ProgramRequest, library: Sequence[ExerciseSpec]
-) -> dict[str, str]:
-    matching = [e for e in library if _matches(slot, e)]
+def with_phases(item: ProgramItem, phases) -> ProgramItem:
+    return replace(item, phases=tuple(phases))
+
+
+def apply_volume(items: Sequence[ProgramItem], request: ProgramRequest) -> list[ProgramItem]:
+    """P6's balance minutes and P7's impact caps over the whole program."""
+    items = list(items)
+    balance = [
+        n
+        for n, item in enumerate(items)
+        if item.domain is Domain.STABIL and item.exercise.pattern in BALANCE_PATTERNS
+    ]
+    fitted = volume.fit_balance(
+        [(items[n].exercise, items[n].phases) for n in balance], request.acute_program
+    )
+    for n, phases in zip(balance, fitted, strict=True):
+        items[n] = with_phases(items[n], phases)
+    capped = volume.cap_impacts([(item.exercise, item.phases) for item in items])
+    return [with_phases(item, phases) for item, phases in zip(items, capped, strict=True)]
+
+
+def unfilled_reason(slot: Slot, request: ProgramRequest, library: Sequence[ExerciseSpec]) -> Text:
+    matching = [e for e in library if fits(slot, e, request)]
     label_da, label_en = slot.label["da"], slot.label["en"]
-    cat = request.category
     if not matching:
         return {
             "da": f"Øvelsesbiblioteket har ingen øvelse til denne plads ({label_da}).",
             "en": f"The exercise library has no exercise for this slot ({label_en}).",
         }
-    if not any(_safe(e, request) for e in matching):
+    if not any(allowed(e, request) for e in matching):
+        broken: dict[str, Text] = {}
+        for spec in sorted(matching, key=lambda e: e.key):
+            for violation in rule_breaks(spec, request):
+                broken.setdefault(violation.code, violation.message)
+        rules = list(broken.values())[:3]
         return {
-            "da": f"Bibliotekets øvelser til denne plads ({label_da}) er alle udelukket af "
-            f"sikkerhedsreglerne for {cat.label_da}.",
-            "en": f"The library's exercises for this slot ({label_en}) are all excluded by the "
-            f"safety rules for {cat.label_en}.",
+            "da": f"Bibliotekets øvelser til denne plads ({label_da}) er alle udelukket for "
+            f"denne patient: " + " ".join(r["da"] for r in rules),
+            "en": f"The library's exercises for this slot ({label_en}) are all excluded for "
+            f"this patient: " + " ".join(r["en"] for r in rules),
         }
     return {
-        "da": f"Alle sikre øvelser til denne plads ({label_da}) er allerede brugt i programmet.",
-        "en": f"All safe exercises for this slot ({label_en}) are already in the program.",
+        "da": f"Alle tilladte øvelser til denne plads ({label_da}) hører til stiger, der allerede "
+        "er i programmet (P2).",
+        "en": f"All allowed exercises for this slot ({label_en}) belong to ladders already in "
+        "the program (P2).",
     }

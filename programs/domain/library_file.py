@@ -2,7 +2,7 @@
 
 The file is the reference data the default library is built from::
 
-    {"version": "2026.1", "exercises": [exercise, ...]}
+    {"version": "2026.2", "exercises": [exercise, ...]}
 
 Each exercise has exactly these fields:
 
@@ -10,12 +10,16 @@ Each exercise has exactly these fields:
 - ``name``, ``safety_tip``: ``{"da": str, "en": str}``
 - ``instructions``: ``{"da": [str, ...], "en": [str, ...]}``, the same number of steps in both
   languages; the steps carry no numbers, the handout numbers them
-- ``domain``, ``secondary_domain`` (or null), ``kind``, ``min_level``, ``impact``, ``dose_type``:
-  the values of the enums in ``programs.domain.spec``
+- ``domain``, ``secondary_domain`` (or null), ``kind``, ``pattern``, ``position``, ``min_level``,
+  ``impact``, ``dose_type``: the values of the enums in ``programs.domain.spec`` (not the legacy
+  ``distance`` dose type)
+- ``variant_group`` (a slug naming the ladder) and ``rung`` (1 = easiest): the rungs of a ladder
+  are 1, 2, … without gaps or repeats, and a ladder is one movement pattern
 - ``loaded_spinal_flexion``, ``needs_supervision``: true / false
 - ``equipment``: codes from ``programs.domain.spec.EQUIPMENT``, no repeats
-- ``default_dose``: the fields of ``DOSE_TYPE_FIELDS`` for the dose type, positive whole numbers
-- ``regression``, ``progression``: the key of another exercise in the file, or null
+- ``default_dose``: the keys of ``DOSE_TYPE_FIELDS`` for the dose type: positive whole numbers,
+  ``per_side`` true, or ``{"technique": true}``
+- ``priority``: 1–99, lower first among equally suitable exercises
 - ``illustration``: pose data for ``programs.domain.illustration.render_illustration``
 
 Any problem raises ``LibraryFileError`` naming the exercise key and the field. Only Danish and
@@ -39,6 +43,7 @@ from osteoactive.domain.vocabulary import Domain, Level
 from .illustration import IllustrationError, render_illustration
 from .spec import (
     DOSE_TYPE_FIELDS,
+    DOSE_TYPES,
     EQUIPMENT,
     SPEC_FIELDS,
     Dose,
@@ -46,6 +51,8 @@ from .spec import (
     ExerciseSpec,
     Impact,
     Kind,
+    Pattern,
+    Position,
 )
 
 DEFAULT_LIBRARY_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "exercise_library.json"
@@ -137,18 +144,31 @@ def parse_library(data: object) -> LibraryFile:
         seen.add(entry.key)
         entries.append(entry)
 
-    for entry in entries:
-        for link in ("regression", "progression"):
-            target = getattr(entry.spec, link)
-            if target is None:
-                continue
-            if target == entry.key:
-                raise LibraryFileError("links to the exercise itself", key=entry.key, field=link)
-            if target not in seen:
-                raise LibraryFileError(
-                    f"links to {target!r}, which is not in the library", key=entry.key, field=link
-                )
+    _check_ladders(entries)
     return LibraryFile(version=version, entries=tuple(entries))
+
+
+def _check_ladders(entries: list[LibraryEntry]) -> None:
+    """Each ladder's rungs are 1, 2, … without gaps or repeats, and one movement pattern."""
+    groups: dict[str, list[ExerciseSpec]] = {}
+    for entry in entries:
+        groups.setdefault(entry.spec.variant_group, []).append(entry.spec)
+    for group, specs in groups.items():
+        specs.sort(key=lambda spec: (spec.rung, spec.key))
+        for number, spec in enumerate(specs, start=1):
+            if spec.rung != number:
+                raise LibraryFileError(
+                    f"ladder {group!r} needs rung {number} here (its rungs are 1, 2, … without "
+                    "gaps or repeats)",
+                    key=spec.key,
+                    field="rung",
+                )
+            if spec.pattern is not specs[0].pattern:
+                raise LibraryFileError(
+                    f"ladder {group!r} is the pattern {specs[0].pattern.value!r}",
+                    key=spec.key,
+                    field="pattern",
+                )
 
 
 def _parse_entry(raw: object, index: int) -> LibraryEntry:
@@ -188,17 +208,21 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
             raise fail(name, f"must be true or false, got {value!r}")
         return value
 
-    def link(name: str) -> str | None:
-        value = raw[name]
-        if value is not None and not isinstance(value, str):
-            raise fail(name, f"must be an exercise key or null, got {value!r}")
+    def group() -> str:
+        value = raw["variant_group"]
+        if not isinstance(value, str) or not _KEY_PATTERN.fullmatch(value):
+            raise fail("variant_group", f"must be a slug such as 'squat', got {value!r}")
         return value
 
     domain = enum("domain", Domain)
     secondary = enum("secondary_domain", Domain, optional=True)
     if secondary == domain:
         raise fail("secondary_domain", "must differ from the domain")
-    dose_type = enum("dose_type", DoseType)
+    dose_type = raw["dose_type"]
+    if dose_type not in DOSE_TYPES:
+        allowed = ", ".join(t.value for t in DOSE_TYPES)
+        raise fail("dose_type", f"unknown value {dose_type!r} (allowed: {allowed})")
+    dose_type = DoseType(dose_type)
     illustration = raw["illustration"]
     if not isinstance(illustration, Mapping) or not illustration:
         raise fail("illustration", "must be pose data (a JSON object)")
@@ -221,6 +245,10 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
         domain=domain,
         secondary_domain=secondary,
         kind=enum("kind", Kind),
+        pattern=enum("pattern", Pattern),
+        variant_group=group(),
+        rung=_whole(raw["rung"], fail, "rung", 1, 20),
+        position=enum("position", Position),
         min_level=enum("min_level", Level),
         impact=enum("impact", Impact),
         loaded_spinal_flexion=flag("loaded_spinal_flexion"),
@@ -228,16 +256,14 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
         equipment=frozenset(_equipment(raw["equipment"], fail)),
         dose_type=dose_type,
         default_dose=_dose(raw["default_dose"], dose_type, fail),
-        regression=link("regression"),
-        progression=link("progression"),
-        priority=_priority(raw["priority"], fail),
+        priority=_whole(raw["priority"], fail, "priority", 1, 99),
     )
     return LibraryEntry(spec=spec, illustration=_freeze(illustration))
 
 
-def _priority(value: object, fail: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
-        raise fail("priority", f"must be a whole number from 1 to 99, got {value!r}")
+def _whole(value: object, fail: Any, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise fail(name, f"must be a whole number from {low} to {high}, got {value!r}")
     return value
 
 
@@ -303,7 +329,10 @@ def _dose(value: object, dose_type: DoseType, fail: Any) -> Dose:
     if extra:
         raise fail("default_dose", f"{extra[0]!r} does not belong to dose type {dose_type.value!r}")
     for name, number in value.items():
-        if isinstance(number, bool) or not isinstance(number, int) or number <= 0:
+        if name in ("per_side", "technique"):
+            if number is not True:
+                raise fail("default_dose", f"{name!r} must be true (or left out)")
+        elif isinstance(number, bool) or not isinstance(number, int) or number <= 0:
             raise fail("default_dose", f"{name!r} must be a positive whole number")
     return Dose(**value)
 

@@ -50,8 +50,11 @@ def violations(
     category: Category,
     qualifying_vertebral_fracture: bool = False,
     supervised_setting: bool = False,
+    red_flag: bool = False,
 ) -> list[Violation]:
-    """Every §6 rule this exercise breaks for this patient, in a fixed order (empty = allowed)."""
+    """Every §6 rule this exercise breaks for this patient, in a fixed order (empty = allowed).
+
+    `red_flag` (W6, §7a P13) applies the precaution filters whatever the category."""
     category = Category(category)
     cat_da, cat_en = category.label_da, category.label_en
     found: list[Violation] = []
@@ -96,6 +99,9 @@ def violations(
             )
         )
 
+    if red_flag and not category.has_precautions:
+        found.extend(_red_flag_violations(exercise))
+
     if qualifying_vertebral_fracture and exercise.loaded_spinal_flexion:
         found.append(
             Violation(
@@ -137,11 +143,43 @@ def violations(
     return found
 
 
+def _red_flag_violations(exercise: ExerciseSpec) -> list[Violation]:
+    found = []
+    if exercise.impact.rank > Impact.LOW.rank:
+        found.append(
+            Violation(
+                "red_flag_impact",
+                {
+                    "da": "Mistanke om nyt brud i ryggen (W6): stødbelastning ud over rask gang "
+                    "venter, til en ny vurdering er uden W6.",
+                    "en": "Suspected new vertebral fracture (W6): impact beyond brisk walking "
+                    "waits until a new assessment without W6.",
+                },
+            )
+        )
+    if exercise.loaded_spinal_flexion:
+        found.append(
+            Violation(
+                "red_flag_flexion",
+                {
+                    "da": "Mistanke om nyt brud i ryggen (W6): ingen belastet foroverbøjning "
+                    "eller rotation af ryggen.",
+                    "en": "Suspected new vertebral fracture (W6): no loaded forward bending or "
+                    "twisting of the spine.",
+                },
+            )
+        )
+    return found
+
+
 def is_allowed(
     exercise: ExerciseSpec,
     category: Category,
     qualifying_vertebral_fracture: bool = False,
     supervised_setting: bool = False,
+    red_flag: bool = False,
 ) -> bool:
     """True when the exercise breaks none of the §6 rules for this patient."""
-    return not violations(exercise, category, qualifying_vertebral_fracture, supervised_setting)
+    return not violations(
+        exercise, category, qualifying_vertebral_fracture, supervised_setting, red_flag
+    )

@@ -2,7 +2,7 @@ from django import template
 
 from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.language import current_language
-from programs.domain.spec import Equipment, Impact, Kind
+from programs.domain.spec import Equipment, Impact, Kind, Pattern, Position
 from programs.forms import ProgramOptionsForm
 
 register = template.Library()
@@ -13,12 +13,14 @@ ATTRIBUTES = {
     "kind": Kind,
     "min_level": Level,
     "impact": Impact,
+    "pattern": Pattern,
+    "position": Position,
 }
 
 
 @register.filter
 def attribute_label(exercise, field):
-    """An exercise attribute (domain, kind, min_level, impact) in the reader's language."""
+    """An exercise attribute (domain, kind, pattern, …) in the reader's language."""
     code = getattr(exercise, field)
     return ATTRIBUTES[field](code).label(current_language()) if code else ""
 

@@ -17,7 +17,7 @@ from osteoactive.pdf import ResourceRefused, render_pdf
 from prescriptions import handout_text
 from prescriptions.handout import handout_context, handout_html
 from programs.domain.dosing import dose_text
-from programs.domain.spec import Dose
+from programs.domain.spec import dose_from_json
 from tests.support.handout_snapshot import (
     ACTIVE_KEYS,
     PATIENT,
@@ -28,7 +28,7 @@ from tests.support.handout_snapshot import (
 
 
 def expected_dose_line(exercise: dict, language: str) -> str:
-    dose = Dose(**exercise["dose"])
+    dose = dose_from_json(exercise["dose"])
     days = exercise["days_per_week"]
     if days == 7:
         days_text = "hver dag" if language == "da" else "every day"

@@ -1,183 +1,278 @@
-"""Dose, days per week, the three phases and dose texts (domain.md §7)."""
-
-from dataclasses import replace
+"""Dose families, the three phases and dose words (domain.md §5, §7, §7a P4–P10, §7b, §10)."""
 
 import pytest
 
 from osteoactive.domain.categories import Category
-from osteoactive.domain.vocabulary import Domain, Level
-from programs.domain.dosing import PHASE_WEEKS, dose_text, prescribe
-from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
+from osteoactive.domain.vocabulary import Domain
+from programs.domain.dose import Dose, dose_from_json, dose_json, dose_text
+from programs.domain.dosing import phases_following, prescribe
+from programs.domain.request import ProgramRequest
+from programs.domain.spec import DoseType, Impact, Kind, Pattern, Position
+from tests.programs.exercises import BY_KEY, spec
+
+pytestmark = pytest.mark.pure
 
 pytestmark = pytest.mark.pure
 
 C = Category
-PRECAUTION_WALKING = [C.HVERDAGSAKTIV_MED_HENSYN, C.TRAENINGSAKTIV_MED_HENSYN]
 
 
-def spec(kind=Kind.STRENGTH, impact=Impact.NONE, dose_type=DoseType.REPETITIONS):
-    return ExerciseSpec(
-        key="x",
-        name_da="X",
-        name_en="X",
-        domain=Domain.STAERK,
-        kind=kind,
-        min_level=Level.LIMITED,
-        impact=impact,
-        loaded_spinal_flexion=False,
-        needs_supervision=False,
-        dose_type=dose_type,
-        default_dose=Dose(),
-    )
+def doses(prescription):
+    return [dose_json(p.dose) for p in prescription.phases]
+
+
+def days(prescription):
+    return [p.days_per_week for p in prescription.phases]
+
+
+def words(prescription, language="en"):
+    return [p.instruction[language] for p in prescription.phases]
 
 
 @pytest.mark.parametrize(
-    ("dose", "dose_type", "da", "en"),
+    ("dose", "da", "en"),
     [
-        (Dose(sets=2, reps=10), "repetitions", "2 × 10 gentagelser", "2 × 10 repetitions"),
-        (Dose(reps=1), DoseType.REPETITIONS, "1 gentagelse", "1 repetition"),
-        (Dose(sets=1, reps=8), DoseType.REPETITIONS, "8 gentagelser", "8 repetitions"),
-        (Dose(sets=3, seconds=30), DoseType.HOLD_SECONDS, "3 × 30 sek.", "3 × 30 s"),
-        (Dose(seconds=45), DoseType.HOLD_SECONDS, "45 sek.", "45 s"),
-        (
-            Dose(sets=2, reps=10, seconds=5),
-            DoseType.HOLD_SECONDS,
-            "2 × 10 gentagelser, hold 5 sek.",
-            "2 × 10 repetitions, hold 5 s",
-        ),
-        (Dose(minutes=10), DoseType.DURATION_MINUTES, "10 min", "10 min"),
-        (Dose(sets=3, minutes=10), DoseType.DURATION_MINUTES, "3 × 10 min", "3 × 10 min"),
-        (Dose(metres=500), DoseType.DISTANCE, "500 m", "500 m"),
-        (Dose(sets=2, metres=20), DoseType.DISTANCE, "2 × 20 m", "2 × 20 m"),
-        (None, DoseType.REPETITIONS, "Starter i uge 5", "Starts in week 5"),
-        (Dose(), DoseType.DISTANCE, "—", "—"),
+        (Dose(sets=2, reps=10), "2 × 10 gentagelser", "2 × 10 repetitions"),
+        (Dose(reps=1), "1 gentagelse", "1 repetition"),
+        (Dose(sets=1, reps=8), "8 gentagelser", "8 repetitions"),
+        (Dose(sets=2, reps=10, per_side=True), "2 × 10 gentagelser pr. side",
+         "2 × 10 repetitions each side"),
+        (Dose(sets=3, hold_seconds=30), "3 × 30 sek.", "3 × 30 s"),
+        (Dose(sets=2, hold_seconds=30, per_side=True), "2 × 30 sek. pr. side", "2 × 30 s each side"),
+        (Dose(sets=2, reps=8, hold_seconds=3), "2 × 8 gentagelser, hold 3 sek.",
+         "2 × 8 repetitions, hold 3 s"),
+        (Dose(sets=3, minutes=10), "3 × 10 min", "3 × 10 min"),
+        (Dose(minutes=20), "20 min", "20 min"),
+        (Dose(flights=4), "4 trappeløb", "4 flights"),
+        (Dose(flights=1), "1 trappeløb", "1 flight"),
+        (Dose(technique=True), "Hver gang", "Every time"),
+        (Dose(sets=3, metres=5), "3 × 5 m", "3 × 5 m"),
+        (None, "Starter i uge 5", "Starts in week 5"),
+        (Dose(), "—", "—"),
     ],
-)
-def test_dose_text(dose, dose_type, da, en):
-    assert dose_text(dose, dose_type, "da") == da
-    assert dose_text(dose, dose_type, "en") == en
+)  # fmt: skip
+def test_dose_text(dose, da, en):
+    assert dose_text(dose, None, "da") == da
+    assert dose_text(dose, None, "en") == en
 
 
-def test_dose_text_rejects_unknown_language():
+def test_dose_text_names_the_start_week_and_rejects_unknown_languages():
+    assert dose_text(None, None, "da", start_week=9) == "Starter i uge 9"
     with pytest.raises(ValueError):
-        dose_text(Dose(sets=2, reps=10), DoseType.REPETITIONS, "de")
+        dose_text(Dose(sets=1, reps=1), None, "de")
 
 
-def all_prescriptions():
-    for category in Category:
-        for kind in Kind:
-            for impact in Impact:
-                for dose_type in DoseType:
-                    for focus in (False, True):
-                        exercise = spec(kind, impact, dose_type)
-                        yield category, exercise, focus, prescribe(exercise, category, focus)
-
-
-def test_every_prescription_has_three_phases_and_honours_the_dose_type():
-    field = {
-        DoseType.REPETITIONS: "reps",
-        DoseType.HOLD_SECONDS: "seconds",
-        DoseType.DURATION_MINUTES: "minutes",
-        DoseType.DISTANCE: "metres",
+def test_dose_json_holds_only_the_keys_that_apply():
+    assert dose_json(Dose(sets=2, reps=10)) == {"sets": 2, "reps": 10}
+    assert dose_json(Dose(sets=2, hold_seconds=30, per_side=True)) == {
+        "sets": 2,
+        "per_side": True,
+        "hold_seconds": 30,
     }
-    for _category, exercise, _focus, p in all_prescriptions():
-        assert tuple(phase.weeks for phase in p.phases) == PHASE_WEEKS == ((1, 4), (5, 8), (9, 12))
-        for phase in p.phases:
-            assert set(phase.instruction) == {"da", "en"}
-            assert phase.instruction["da"] and phase.instruction["en"]
-            if phase.dose is not None:
-                assert getattr(phase.dose, field[exercise.dose_type])
-                assert dose_text(phase.dose, exercise.dose_type, "en") != "—"
-                assert 1 <= phase.days_per_week <= 7
-        first = next(phase for phase in p.phases if phase.dose is not None)
-        assert (p.dose, p.days_per_week) == (first.dose, first.days_per_week)
+    assert dose_json(Dose(technique=True)) == {"technique": True}
+    assert dose_json(None) is None
+    for dose in (Dose(sets=2, reps=8, hold_seconds=3, per_side=True), Dose(flights=3)):
+        assert dose_from_json(dose_json(dose)) == dose
 
 
-def test_moderate_and_high_impact_start_in_week_5_whatever_the_kind():
-    for _category, exercise, _focus, p in all_prescriptions():
-        first, second, _third = p.phases
-        if exercise.impact in (Impact.MODERATE, Impact.HIGH):
-            assert first.dose is None and first.days_per_week == 0
-            assert "uge 5" in first.instruction["da"] and "week 5" in first.instruction["en"]
-            assert p.dose == second.dose and second.days_per_week >= 2
-        else:
-            assert first.dose is not None and first.days_per_week >= 1
+def test_old_snapshots_stay_readable():
+    """DK-2026.1 stored holds as `seconds` and distances as `metres`."""
+    assert dose_from_json({"sets": 3, "seconds": 30}) == Dose(sets=3, hold_seconds=30)
+    assert dose_text(dose_from_json({"sets": 3, "metres": 5}), "distance", "da") == "3 × 5 m"
+    assert DoseType("distance") is DoseType.DISTANCE
 
 
-@pytest.mark.parametrize("category", [c for c in Category if c is not C.AKUTFASE])
-def test_strength_phases(category):
-    p = prescribe(spec(), category)
-    assert [ph.dose for ph in p.phases] == [
-        Dose(sets=2, reps=10),
-        Dose(sets=3, reps=10),
-        Dose(sets=3, reps=8),
-    ]
-    assert all(ph.days_per_week >= 2 for ph in p.phases)
-    assert "Let" in p.phases[0].instruction["da"]
-    assert "8–12" in p.phases[1].instruction["en"]
+def request(category=C.HVERDAGSAKTIV, **kw):
+    return ProgramRequest(category, **kw)
+
+
+STRENGTH = spec("squat")
+
+
+@pytest.mark.parametrize(
+    "category", [c for c in Category if c is not C.AKUTFASE], ids=lambda c: c.value
+)
+def test_strength_2x10_then_3x10_then_3x8_on_two_days(category):
+    rx = prescribe(STRENGTH, request(category))
+    assert doses(rx) == [{"sets": 2, "reps": 10}, {"sets": 3, "reps": 10}, {"sets": 3, "reps": 8}]
+    assert days(rx) == [2, 2, 2] and rx.start_week == 1
+    assert "8–12" in rx.phases[1].instruction["en"]
+
+
+def test_p8_pain_strength_one_set_in_weeks_1_to_4():
+    rx = prescribe(STRENGTH, request(warnings=frozenset({"W4"})))
+    assert doses(rx)[0] == {"sets": 1, "reps": 10}
+    assert doses(rx)[1] == {"sets": 3, "reps": 10}
 
 
 def test_akutfase_is_daily_and_strength_stays_light():
-    p = prescribe(spec(), C.AKUTFASE)
-    assert [ph.days_per_week for ph in p.phases] == [7, 7, 7]
-    assert all(ph.dose.sets == 2 for ph in p.phases)
-    for category, _exercise, _focus, p in all_prescriptions():
-        if category is C.AKUTFASE:
-            assert all(ph.days_per_week == 7 for ph in p.phases if ph.dose is not None)
+    rx = prescribe(STRENGTH, request(C.AKUTFASE))
+    assert doses(rx) == [{"sets": 2, "reps": 8}, {"sets": 2, "reps": 10}, {"sets": 2, "reps": 12}]
+    assert days(rx) == [7, 7, 7]
+    assert "Hard" not in " ".join(words(rx))
 
 
-@pytest.mark.parametrize("impact", [Impact.MODERATE, Impact.HIGH])
-def test_impact_dose(impact):
-    p = prescribe(spec(Kind.IMPACT, impact), C.TRAENINGSAKTIV)
-    for phase in p.phases[1:]:
-        assert 3 <= phase.dose.sets <= 5 and phase.dose.reps == 10
-        assert phase.days_per_week >= 2
-    assert p.phases[2].dose == Dose(sets=5, reps=10)  # about 50 impacts
+def test_p4_weeks_9_to_12_name_the_progression():
+    harder = spec("harder", name="Goblet squat")
+    rx = prescribe(STRENGTH, request(), harder)
+    assert rx.phases[2].instruction["en"].endswith("or move on to Goblet squat.")
+    assert "gå videre til Goblet squat" in rx.phases[2].instruction["da"]
+    plain = prescribe(STRENGTH, request())
+    assert "move on" not in plain.phases[2].instruction["en"]
+    assert "harder variant" not in " ".join(words(plain) + words(rx))
 
 
-def test_low_impact_exercise_starts_in_week_1():
-    p = prescribe(spec(Kind.IMPACT, Impact.LOW), C.HVERDAGSAKTIV_MED_HENSYN)
-    assert p.phases[0].dose == Dose(sets=2, reps=10)
+def test_p7_moderate_impact_starts_in_week_5_high_impact_in_week_9():
+    moderate = spec("drops", kind=Kind.IMPACT, pattern=Pattern.IMPACT, impact=Impact.MODERATE)
+    high = spec("jumps", kind=Kind.IMPACT, pattern=Pattern.IMPACT, impact=Impact.HIGH)
+    rx = prescribe(moderate, request(C.TRAENINGSAKTIV))
+    assert doses(rx) == [None, {"sets": 3, "reps": 10}, {"sets": 5, "reps": 10}]
+    assert rx.start_week == 5 and days(rx)[0] == 0
+    assert rx.phases[0].instruction["en"].startswith("Starts in week 5")
+    rx = prescribe(high, request(C.TRAENINGSAKTIV))
+    assert doses(rx) == [None, None, {"sets": 3, "reps": 10}]
+    assert rx.start_week == 9
+    assert all(p.instruction["da"].startswith("Starter i uge 9") for p in rx.phases[:2])
 
 
-@pytest.mark.parametrize("category", [c for c in Category if c is not C.AKUTFASE])
-@pytest.mark.parametrize(("focus", "days"), [(False, 4), (True, 7)])
-def test_balance(category, focus, days):
-    p = prescribe(spec(Kind.BALANCE, dose_type=DoseType.HOLD_SECONDS), category, focus)
-    assert [ph.dose.seconds for ph in p.phases] == [30, 45, 60]
-    assert all(30 <= ph.dose.seconds <= 60 for ph in p.phases)
-    assert all(ph.days_per_week == days for ph in p.phases)
-    assert "støtte" in p.phases[0].instruction["da"].lower()
-    assert "support" in p.phases[0].instruction["en"].lower()
+def test_moderate_impact_starts_in_week_5_whatever_its_kind():
+    jogging = BY_KEY["jogging"]
+    rx = prescribe(jogging, request())
+    assert rx.start_week == 5 and doses(rx)[1] == {"minutes": 10}
+    strength_kind = spec("odd", impact=Impact.MODERATE)
+    assert prescribe(strength_kind, request()).start_week == 5
 
 
-def test_back_extensor_holds_3_to_5_seconds_daily():
-    p = prescribe(spec(Kind.POSTURE, dose_type=DoseType.HOLD_SECONDS), C.HVERDAGSAKTIV)
-    assert all(3 <= ph.dose.seconds <= 5 and ph.dose.reps for ph in p.phases)
-    assert all(ph.days_per_week == 7 for ph in p.phases)
-    reps = prescribe(spec(Kind.POSTURE), C.HVERDAGSAKTIV)
-    assert "3 s" in reps.phases[0].instruction["en"]
+def test_7b_heavy_lifts_familiarisation_then_5x5_and_drop_landings_from_week_5():
+    rx = prescribe(BY_KEY["barbell-back-squat"], request(C.TRAENINGSAKTIV, setting="supervised"))
+    assert doses(rx) == [{"sets": 2, "reps": 10}, {"sets": 5, "reps": 5}, {"sets": 5, "reps": 5}]
+    assert days(rx) == [2, 2, 2]
+    assert "80–85 % of 1RM" in rx.phases[1].instruction["en"]
+    assert "80–85 % af 1RM" in rx.phases[2].instruction["da"]
+    chin = prescribe(BY_KEY["jumping-chin-up"], request(C.TRAENINGSAKTIV, setting="supervised"))
+    assert doses(chin) == [None, {"sets": 5, "reps": 5}, {"sets": 5, "reps": 5}]
 
 
-def test_walking_in_10_minute_bouts_for_functionally_limited():
-    p = prescribe(spec(Kind.WALKING, Impact.LOW, DoseType.DURATION_MINUTES), C.FUNKTIONSBEGRAENSET)
-    assert all(ph.dose.minutes == 10 for ph in p.phases)
-    assert [ph.dose.sets for ph in p.phases] == [None, 2, 3]
-    assert dose_text(p.phases[0].dose, DoseType.DURATION_MINUTES, "da") == "10 min"
+def test_an_exercise_needing_supervision_is_done_in_the_two_supervised_sessions():
+    supervised = request(C.TRAENINGSAKTIV, setting="supervised", fall_prevention_focus=True)
+    rx = prescribe(BY_KEY["step-reactions"], supervised)
+    assert days(rx) == [2, 2, 2]
+    assert days(prescribe(BY_KEY["quick-steps"], supervised)) == [7, 7, 7]
 
 
-@pytest.mark.parametrize("category", PRECAUTION_WALKING)
-def test_brisk_walking_about_20_minutes_a_day_with_precautions(category):
-    p = prescribe(spec(Kind.WALKING, Impact.LOW, DoseType.DURATION_MINUTES), category)
-    assert all(ph.days_per_week == 7 for ph in p.phases)
-    assert [(ph.dose.sets or 1) * ph.dose.minutes for ph in p.phases] == [20, 20, 20]
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [("log-roll", "Every time you get out of bed"), ("safe-lifting", "Every time you lift")],
+)
+def test_p10_techniques_every_time_without_sets(key, text):
+    rx = prescribe(BY_KEY[key], request(C.AKUTFASE))
+    assert doses(rx) == [{"technique": True}] * 3
+    assert days(rx) == [7, 7, 7]
+    assert all(w.startswith(text) for w in words(rx))
 
 
-def test_akutfase_walking_in_short_bouts():
-    p = prescribe(spec(Kind.WALKING, Impact.LOW, DoseType.DURATION_MINUTES), C.AKUTFASE)
-    assert all(ph.dose.minutes <= 10 and ph.days_per_week == 7 for ph in p.phases)
+def test_p10_stairs_in_flights_with_the_rail():
+    rx = prescribe(BY_KEY["stair-climbing"], request(C.HVERDAGSAKTIV_MED_HENSYN))
+    assert doses(rx) == [{"flights": 2}, {"flights": 4}, {"flights": 6}]
+    assert all("handrail" in w for w in words(rx))
 
 
-def test_dose_type_decides_the_shape():
-    p = prescribe(replace(spec(), dose_type=DoseType.DISTANCE), C.HVERDAGSAKTIV)
-    assert p.dose.metres and p.dose.reps is None
+def test_p10_tai_chi_is_a_class_or_video_of_at_least_15_minutes():
+    rx = prescribe(BY_KEY["tai-chi"], request())
+    assert [d["minutes"] for d in doses(rx)] == [15, 20, 30]
+    assert days(rx) == [2, 2, 2]
+
+
+BALANCE = spec(
+    "stance",
+    domain=Domain.STABIL,
+    kind=Kind.BALANCE,
+    pattern=Pattern.BALANCE_STATIC,
+    dose_type=DoseType.HOLD_SECONDS,
+    dose=Dose(sets=2, hold_seconds=30, per_side=True),
+)
+
+
+def test_p6_support_goes_when_you_can_stand_safely_never_on_a_date():
+    rx = prescribe(BALANCE, request())
+    assert doses(rx)[0] == {"sets": 2, "per_side": True, "hold_seconds": 30}
+    assert rx.phases[0].instruction["en"].startswith("With support")
+    assert "when you can stand safely without it" in rx.phases[1].instruction["en"]
+    assert "når du kan stå sikkert uden den" in rx.phases[1].instruction["da"]
+    for text in words(rx) + words(rx, "da"):
+        assert "eyes closed" not in text and "lukkede øjne" not in text
+        assert "week" not in text.lower() and "uge" not in text.lower()
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"fall_risk": "high"},
+        {"warnings": frozenset({"W7"})},
+        {"walking_aid": "stick"},
+        {"walking_aid": "crutches"},
+        {"walking_aid": "rollator"},
+    ],
+    ids=["fall-risk-high", "W7", "stick", "crutches", "rollator"],
+)
+def test_p5_p6_support_stays_all_12_weeks(kw):
+    rx = prescribe(BALANCE, request(**kw), spec("harder", name="Tandem"))
+    assert all("support" in w for w in words(rx))
+    assert not any("let go" in w.lower() for w in words(rx))
+    assert "or move on to Tandem – also with support" in rx.phases[2].instruction["en"]
+
+
+def test_seated_balance_has_no_support_to_remove():
+    seated = spec("reach", kind=Kind.BALANCE, pattern=Pattern.BALANCE_STATIC,
+                  position=Position.SEATED)  # fmt: skip
+    assert all("firm chair" in w or "Reach" in w for w in words(prescribe(seated, request())))
+
+
+@pytest.mark.parametrize(("focus", "expected"), [(False, 4), (True, 7)])
+def test_balance_days(focus, expected):
+    assert days(prescribe(BALANCE, request(fall_prevention_focus=focus))) == [expected] * 3
+
+
+def test_back_extensor_holds_3_to_5_seconds():
+    rx = prescribe(BY_KEY["prone-head-shoulder-lift"], request())
+    assert [d["hold_seconds"] for d in doses(rx)] == [3, 5, 5]
+    assert days(rx) == [3, 3, 3]
+
+
+def test_walking_families():
+    walk = BY_KEY["brisk-walking"]
+    assert doses(prescribe(walk, request(C.FUNKTIONSBEGRAENSET))) == [
+        {"minutes": 10},
+        {"sets": 2, "minutes": 10},
+        {"sets": 3, "minutes": 10},
+    ]
+    precaution = prescribe(walk, request(C.HVERDAGSAKTIV_MED_HENSYN))
+    assert doses(precaution)[1:] == [{"minutes": 20}] * 2
+    assert days(precaution) == [7, 7, 7]
+    acute = prescribe(walk, request(C.AKUTFASE))
+    assert doses(acute)[0] == {"sets": 3, "minutes": 5}
+
+
+def test_p5_walking_with_the_walking_aid():
+    rx = prescribe(BY_KEY["brisk-walking"], request(C.FUNKTIONSBEGRAENSET, walking_aid="rollator"))
+    assert all(w.endswith("Walk with your rollator.") for w in words(rx))
+    assert all(w.endswith("Gå med din rollator.") for w in words(rx, "da"))
+    plain = prescribe(BY_KEY["brisk-walking"], request(C.FUNKTIONSBEGRAENSET, walking_aid="none"))
+    assert not any("rollator" in w for w in words(plain))
+
+
+def test_dose_edits_keep_the_plan():
+    """§10: the physiotherapist's weeks 1–4 dose, the later phases by the family's own steps."""
+    phases = phases_following(STRENGTH, request(), Dose(sets=1, reps=12))
+    assert [dose_json(p.dose) for p in phases] == [
+        {"sets": 1, "reps": 12},
+        {"sets": 2, "reps": 12},
+        {"sets": 2, "reps": 10},
+    ]
+    impact = spec("drops", kind=Kind.IMPACT, pattern=Pattern.IMPACT, impact=Impact.MODERATE)
+    phases = phases_following(impact, request(C.TRAENINGSAKTIV), Dose(sets=2, reps=8))
+    assert [dose_json(p.dose) for p in phases] == [
+        None,
+        {"sets": 2, "reps": 8},
+        {"sets": 4, "reps": 8},
+    ]

@@ -40,6 +40,55 @@ def program(physio_client, physio, clinic, library):
     return Program.objects.get()
 
 
+def test_program_page_shows_the_plan_of_a_categorised_assessment(
+    physio_client, physio, clinic, library
+):
+    """The service passes the assessment's inputs and result (§5): P9 plans the underlying
+    category when the acute phase ends within 14 days, and the page shows it plainly."""
+    from datetime import date, timedelta
+
+    from assessment.domain.parsing import parse_assessment
+    from assessment.services import assessment_create
+
+    today = date(2026, 11, 1)
+    fracture = (today - timedelta(days=175)).isoformat()  # the acute phase ends in 8 days
+    inputs = parse_assessment(
+        {
+            "assessment_date": today.isoformat(),
+            "birth_date": "1956-03-02",
+            "sex": "female",
+            "fractures": [{"site": "vertebral", "date": fracture, "low_energy": True}],
+            "falls_last_12_months": 0,
+            "walking_aid": "none",
+            "tug_seconds": 9.0,
+            "sts5_seconds": 10.0,
+            "tandem_seconds": 30.0,
+            "tandem_max_seconds": 30,
+            "pain_nrs": 2,
+        },
+        today=today,
+    )
+    patient = PatientFactory(clinic=clinic)
+    assessment = assessment_create(patient=patient, assessed_by=physio, inputs=inputs)
+    assert assessment.final_category == "akutfase"
+    physio_client.post(
+        reverse("programs:program_generate", args=[assessment.id]), {"setting": "home"}
+    )
+    program = Program.objects.get(assessment=assessment)
+    assert program.category == "hverdagsaktiv_med_hensyn" and program.planned_from == "akutfase"
+    assert program.valid_until is None
+    assert program.minutes_per_session["stabil"][1] >= 15
+    walk = program.items.get(exercise__key="brisk-walking")
+    squat = program.items.get(exercise__key="sit-to-stand")
+    assert squat.progression["key"] == "squat-to-chair" and squat.regression is None
+    assert walk.start_week == 1
+    page = physio_client.get(reverse("programs:program_detail", args=[program.id]))
+    text = page.content.decode()
+    assert 'data-testid="program-summary"' in text and "Akutfasen" in text
+    assert "Squat til stol" in text  # the named progression
+    assert 'data-testid="minutes"' in text
+
+
 def test_library_load_is_idempotent(library):
     count = library.count()
     assert count >= 45
@@ -86,17 +135,37 @@ def test_swap_to_an_unsafe_exercise_is_refused(physio_client, program):
 
 
 def test_dose_change(physio_client, program):
-    item = program.items.filter(exercise__dose_type="repetitions").first()
+    item = program.items.filter(
+        exercise__dose_type="repetitions", exercise__kind="strength"
+    ).first()
     response = physio_client.post(
         reverse("programs:item_dose", args=[item.id]), {"sets": 3, "reps": 12, "days_per_week": 3}
     )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.dose == {"sets": 3, "reps": 12} and item.days_per_week == 3
+    assert [p["dose"] for p in item.phases] == [  # §10: the later phases follow its steps
+        {"sets": 3, "reps": 12},
+        {"sets": 4, "reps": 12},
+        {"sets": 4, "reps": 10},
+    ]
     bad = physio_client.post(
         reverse("programs:item_dose", args=[item.id]), {"sets": 3, "reps": "", "days_per_week": 9}
     )
     assert {"reps", "days_per_week"} <= set(bad.context["form"].errors)
+
+
+def test_a_technique_keeps_its_dose_when_the_days_change(physio_client, program):
+    from programs.services import program_item_add
+
+    roll = program_item_add(
+        program=program, exercise=Exercise.objects.get(key="log-roll"), confirmed=False
+    )
+    assert roll.dose == {"technique": True}
+    physio_client.post(reverse("programs:item_dose", args=[roll.id]), {"days_per_week": 5})
+    roll.refresh_from_db()
+    assert roll.dose == {"technique": True} and roll.days_per_week == 5
+    assert [p["dose"] for p in roll.phases] == [{"technique": True}] * 3
 
 
 def test_adding_a_filtered_exercise_warns_and_records_the_override(physio_client, program, clinic):
@@ -148,6 +217,7 @@ EXERCISE_POST = {
     "safety_tip_en": "Hold the rail.",
     "domain": "staerk",
     "kind": "strength",
+    "pattern": "stairs",
     "min_level": "daily",
     "impact": "low",
     "dose_type": "repetitions",
@@ -227,12 +297,24 @@ def test_generate_program_command(tmp_path, capsys):
     call_command("categorise", str(write(tmp_path, "in.json", SPEC_EXAMPLE)))
     result = json.loads(capsys.readouterr().out)
     request = {
+        "inputs": SPEC_EXAMPLE,
         "result": result,
         "options": {"setting": "home", "equipment": ["band"], "language": "da"},
     }
     call_command("generate_program", str(write(tmp_path, "req.json", request)))
     program = json.loads(capsys.readouterr().out)
-    assert program["category"] == "akutfase"
+    assert list(program) == [
+        "category",
+        "planned_from",
+        "valid_until",
+        "minutes_per_session",
+        "exercises",
+        "unfilled",
+        "notes",
+    ]
+    assert (
+        program["category"] == "akutfase" and program["valid_until"] == result["acute_phase_ends"]
+    )
     assert program["exercises"] and program["unfilled"] == []
     first = program["exercises"][0]
     for key in (
@@ -240,16 +322,24 @@ def test_generate_program_command(tmp_path, capsys):
         "name",
         "domain",
         "kind",
+        "pattern",
+        "variant_group",
+        "rung",
+        "position",
         "min_level",
         "impact",
         "loaded_spinal_flexion",
         "needs_supervision",
+        "start_week",
+        "progression",
+        "regression",
         "dose",
         "days_per_week",
         "phases",
         "reason",
     ):
         assert key in first
+    assert {"log-roll", "rest-positions"} <= {e["key"] for e in program["exercises"]}
 
 
 def test_generate_program_command_rejects_bad_input(tmp_path, capsys):

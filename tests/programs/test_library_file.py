@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from osteoactive.domain.vocabulary import Domain, Level
+from programs.domain.ladders import ladders
 from programs.domain.library_file import (
     DEFAULT_LIBRARY_PATH,
     LibraryFileError,
     load_library_file,
     parse_library,
 )
-from programs.domain.spec import DoseType, ExerciseSpec, Impact, Kind
+from programs.domain.spec import DoseType, ExerciseSpec, Impact, Kind, Pattern, Position
+
+pytestmark = pytest.mark.pure
 
 pytestmark = pytest.mark.pure
 
@@ -42,8 +45,8 @@ def test_default_path_is_the_fixture_in_the_project():
 
 
 def test_default_library_loads(library):
-    assert library.version == "2026.1"
-    assert len(library.entries) >= 45
+    assert library.version == "2026.2"
+    assert len(library.entries) >= 70
     assert all(isinstance(entry.spec, ExerciseSpec) for entry in library.entries)
 
 
@@ -83,22 +86,47 @@ def test_every_illustration_renders_to_valid_svg(library):
         assert texts == ["Start", "Slut"], entry.key
 
 
-def test_every_exercise_has_a_dose(library):
+def test_every_exercise_has_a_dose_of_its_type(library):
     for entry in library.entries:
-        dose = entry.spec.default_dose
-        if entry.spec.dose_type is DoseType.REPETITIONS:
+        dose, kind = entry.spec.default_dose, entry.spec.dose_type
+        if kind in (DoseType.REPETITIONS, DoseType.HEAVY):
             assert dose.sets and dose.reps, entry.key
-        elif entry.spec.dose_type is DoseType.HOLD_SECONDS:
-            assert dose.sets and dose.seconds, entry.key
-        elif entry.spec.dose_type is DoseType.DURATION_MINUTES:
+        elif kind is DoseType.HOLD_SECONDS:
+            assert dose.sets and dose.hold_seconds, entry.key
+        elif kind is DoseType.DURATION_MINUTES:
             assert dose.minutes, entry.key
+        elif kind is DoseType.FLIGHTS:
+            assert dose.flights and not dose.minutes, entry.key
         else:
-            assert dose.metres, entry.key
+            assert kind is DoseType.TECHNIQUE and dose.technique and not dose.sets, entry.key
+        assert kind is not DoseType.DISTANCE and dose.metres is None, entry.key
+
+
+def test_p10_dose_families(by_key):
+    """§7a P10: log-roll and safe lifting are techniques without sets, stairs in flights, tai
+    chi a class or video of at least 15 minutes, the barbell lifts heavy (§7b)."""
+    assert {k for k, s in by_key.items() if s.dose_type is DoseType.TECHNIQUE} == {
+        "log-roll",
+        "safe-lifting",
+    }
+    assert by_key["stair-climbing"].dose_type is DoseType.FLIGHTS
+    assert by_key["tai-chi"].dose_type is DoseType.DURATION_MINUTES
+    assert by_key["tai-chi"].default_dose.minutes >= 15
+    heavy = {k for k, s in by_key.items() if s.dose_type is DoseType.HEAVY}
+    assert heavy == {
+        "barbell-back-squat",
+        "barbell-deadlift",
+        "barbell-overhead-press",
+        "jumping-chin-up",
+    }
+    assert all(by_key[k].default_dose.sets == 5 == by_key[k].default_dose.reps for k in heavy)
 
 
 def test_every_domain_kind_and_level_is_present(library):
     assert {e.spec.domain for e in library.entries} == set(Domain)
     assert {e.spec.kind for e in library.entries} == set(Kind)
+    assert {e.spec.pattern for e in library.entries} == set(Pattern)
+    assert {e.spec.position for e in library.entries} == set(Position)
     assert {e.spec.min_level for e in library.entries} == set(Level)
     assert {e.spec.impact for e in library.entries} == set(Impact)
 
@@ -111,9 +139,16 @@ def test_no_loaded_spinal_flexion_and_no_forbidden_exercises(library):
         assert not forbidden.search(entry.spec.name_en), entry.key
 
 
-def test_only_the_heavy_lifts_and_drop_landings_need_supervision(library):
+def test_only_the_heavy_lifts_drop_landings_and_push_reactions_need_supervision(library):
     supervised = {entry.key for entry in library.entries if entry.spec.needs_supervision}
-    assert supervised == {"barbell-back-squat", "barbell-deadlift", "jumping-chin-up"}
+    assert supervised == {
+        "kettlebell-deadlift",  # §9: the technique is taught first
+        "barbell-back-squat",
+        "barbell-deadlift",
+        "barbell-overhead-press",
+        "jumping-chin-up",
+        "step-reactions",
+    }
 
 
 def test_acute_items_are_the_acute_only_ones(library):
@@ -124,6 +159,8 @@ def test_acute_items_are_the_acute_only_ones(library):
         "diaphragmatic-breathing",
         "chin-tuck-shoulder-squeeze",
         "weight-shifts",
+        "seated-reaching",
+        "seated-weight-shifts",
     }
 
 
@@ -149,7 +186,7 @@ SECTION_9 = [
     ("split-squat", "staerk", "strength", "daily", "none"),
     ("leg-press", "staerk", "strength", "daily", "none"),
     ("pull-down", "staerk", "strength", "daily", "none"),
-    ("chest-supported-row", "staerk", "strength", "daily", "none"),
+    ("chest-supported-row", "staerk", "strength", "daily", "none", "strakt"),
     ("farmers-carry", "staerk", "strength", "daily", "none", "stabil"),
     ("kettlebell-deadlift", "staerk", "strength", "training", "none"),
     ("barbell-back-squat", "staerk", "strength", "training", "none"),
@@ -174,16 +211,16 @@ SECTION_9 = [
     ("clock-stepping", "stabil", "balance", "daily", "none"),
     ("agility-ladder", "stabil", "balance", "training", "low"),
     ("tai-chi", "stabil", "balance", "daily", "none"),
-    ("forearm-plank", "stabil", "strength", "daily", "none", "strakt"),
-    ("bird-dog", "strakt", "posture", "daily", "none", "stabil"),
-    ("prone-head-shoulder-lift", "strakt", "posture", "daily", "none"),
+    ("forearm-plank", "stabil", "core", "daily", "none", "strakt"),
+    ("bird-dog", "strakt", "back_extensor", "daily", "none", "stabil"),
+    ("prone-head-shoulder-lift", "strakt", "back_extensor", "limited", "none"),
     ("wall-back-extension", "strakt", "posture", "limited", "none"),
     ("chin-tuck-shoulder-squeeze", "strakt", "posture", "acute", "none"),
-    ("hip-hinge-stick", "strakt", "mobility", "daily", "none", "staerk"),
+    ("hip-hinge-stick", "strakt", "technique", "daily", "none", "staerk"),
     ("thoracic-extension-chair", "strakt", "mobility", "daily", "none"),
-    ("rest-positions", "strakt", "mobility", "acute", "none"),
-    ("log-roll", "strakt", "mobility", "acute", "none"),
-    ("diaphragmatic-breathing", "strakt", "mobility", "acute", "none"),
+    ("rest-positions", "strakt", "pain_relief", "acute", "none"),
+    ("log-roll", "strakt", "technique", "acute", "none"),
+    ("diaphragmatic-breathing", "strakt", "pain_relief", "acute", "none"),
 ]
 
 
@@ -200,50 +237,89 @@ def test_section_9_attributes(by_key, row):
     assert spec.loaded_spinal_flexion is False
 
 
-def test_pinned_examples(by_key):
-    squat = by_key["barbell-back-squat"]
-    assert squat.needs_supervision and squat.min_level is Level.TRAINING
-    assert squat.default_dose.sets == 5 and squat.default_dose.reps == 5
-    drops = by_key["heel-drops"]
-    assert drops.impact is Impact.MODERATE and drops.min_level is Level.DAILY
-    skipping = by_key["skipping"]
-    assert skipping.impact is Impact.HIGH and skipping.min_level is Level.TRAINING
-    assert by_key["weight-shifts"].min_level is Level.ACUTE
-    assert "chair" in by_key["weight-shifts"].equipment  # with support
-    assert by_key["brisk-walking"].default_dose.minutes == 10
-    assert by_key["bridge"].equipment == frozenset({"mat"})
+# The DK-2026.2 additions: key, domain, kind, min level, pattern, position.
+ADDITIONS = [
+    ("prone-arm-lifts", "staerk", "strength", "limited", "pull", "lying"),
+    ("seated-band-row", "staerk", "strength", "limited", "pull", "seated"),
+    ("seated-chest-press", "staerk", "strength", "limited", "push", "seated"),
+    ("seated-heel-raises", "staerk", "strength", "limited", "calf", "seated"),
+    ("seated-reaching", "stabil", "balance", "acute", "balance_static", "seated"),
+    ("seated-weight-shifts", "stabil", "balance", "acute", "balance_static", "seated"),
+    ("seated-marching-reaching", "stabil", "balance", "limited", "balance_dynamic", "seated"),
+    ("safe-lifting", "strakt", "technique", "limited", "technique", "standing"),
+    ("quick-steps", "stabil", "balance", "daily", "balance_reactive", "standing"),
+    ("ball-catch", "stabil", "balance", "daily", "balance_reactive", "standing"),
+    ("step-reactions", "stabil", "balance", "training", "balance_reactive", "standing"),
+]
 
 
-def test_links_resolve_and_never_loop(library, by_key):
-    for entry in library.entries:
-        for link in (entry.spec.regression, entry.spec.progression):
-            assert link is None or (link in by_key and link != entry.key), entry.key
-    for entry in library.entries:
-        seen, step = {entry.key}, entry.spec.progression
-        while step is not None:
-            assert step not in seen, f"progression loop through {entry.key}"
-            seen.add(step)
-            step = by_key[step].progression
+@pytest.mark.parametrize("row", ADDITIONS, ids=[row[0] for row in ADDITIONS])
+def test_dk_2026_2_additions(by_key, row):
+    key, domain, kind, level, pattern, position = row
+    spec = by_key[key]
+    assert (spec.domain, spec.kind, spec.min_level) == (domain, kind, level)
+    assert (spec.pattern, spec.position) == (pattern, position)
+    assert spec.impact is Impact.NONE and not spec.loaded_spinal_flexion
+    assert spec.needs_supervision is (key == "step-reactions")
+
+
+def test_the_no_equipment_pull(by_key):
+    """§7a P1: the default library has a pull that needs no equipment beyond a mat."""
+    pull = by_key["prone-arm-lifts"]
+    assert pull.pattern is Pattern.PULL and pull.equipment <= {"mat"}
+    assert pull.min_level is Level.LIMITED
+
+
+def test_thoracic_extension_keeps_the_gaze_straight_ahead(library):
+    entry = library.by_key()["thoracic-extension-chair"]
+    steps = " ".join(entry.spec.instructions("en"))
+    assert "straight ahead" in steps and "ceiling" not in steps
+    assert "lige frem" in " ".join(entry.spec.instructions("da"))
+    end = entry.illustration["end"]["angles"]
+    assert end["trunk"] + end["head"] == 0  # the head upright while the back extends
 
 
 @pytest.mark.parametrize(
-    "chain",
+    "ladder",
     [
-        ["wall-push-up", "bench-push-up", "knee-push-up"],
         ["sit-to-stand", "squat-to-chair", "goblet-squat", "barbell-back-squat"],
-        ["semi-tandem-stance", "tandem-stance", "tandem-walk"],
-        ["heel-raises", "heel-drops"],
-        ["seated-marching", "marching-on-the-spot", "brisk-walking"],
-        ["seated-overhead-press", "standing-overhead-press"],
-        ["wall-plank", "forearm-plank"],
+        ["semi-tandem-stance", "tandem-stance", "single-leg-stance"],
+        ["wall-push-up", "bench-push-up", "knee-push-up"],
+        ["heel-raises", "single-leg-heel-raise"],
+        ["bridge", "single-leg-bridge"],
         ["kettlebell-deadlift", "barbell-deadlift"],
+        ["seated-overhead-press", "standing-overhead-press", "barbell-overhead-press"],
+        ["wall-plank", "forearm-plank"],
+        ["band-row", "chest-supported-row"],
+        ["quick-steps", "step-reactions"],
+        ["hip-hinge-stick"],
+        ["safe-lifting"],
+        ["seated-reaching"],
+        ["seated-weight-shifts"],
+        ["seated-marching-reaching"],
     ],
+    ids=lambda ladder: ladder[0],
 )
-def test_chains(by_key, chain):
-    for easier, harder in zip(chain, chain[1:], strict=False):
-        assert by_key[easier].progression == harder
-        assert by_key[harder].regression == easier
-        assert by_key[harder].min_level.rank >= by_key[easier].min_level.rank
+def test_ladders(by_key, ladder):
+    """§6 and §9's ladder note: the bridge, the hip-hinge drill, safe lifting and the deadlifts
+    are separate ladders, and so are seated reaching, weight shifts and marching."""
+    groups = ladders(by_key.values())
+    group = by_key[ladder[0]].variant_group
+    assert [spec.key for spec in groups[group]] == ladder
+    assert [by_key[key].rung for key in ladder] == list(range(1, len(ladder) + 1))
+    levels = [by_key[key].min_level.rank for key in ladder]
+    assert levels == sorted(levels)
+
+
+def test_heel_raises_and_heel_drops_are_separate_ladders(by_key):
+    """§7a P4: a precaution category's heel raises never progress to heel drops."""
+    assert by_key["heel-raises"].variant_group != by_key["heel-drops"].variant_group
+
+
+def test_every_ladder_is_one_pattern_with_rungs_from_1(library):
+    for group, rungs in ladders(entry.spec for entry in library.entries).items():
+        assert [spec.rung for spec in rungs] == list(range(1, len(rungs) + 1)), group
+        assert len({spec.pattern for spec in rungs}) == 1, group
 
 
 # --- invalid files --------------------------------------------------------------------------
@@ -295,9 +371,15 @@ INVALID = [
     ("flag not bool", set_value("needs_supervision"), "no", "needs_supervision", "true or false"),
     ("unknown equipment", set_value("equipment"), ["trampoline"], "equipment", "'trampoline'"),
     ("repeated equipment", set_value("equipment"), ["chair", "chair"], "equipment", "twice"),
-    ("dangling regression", set_value("regression"), "levitation", "regression", "'levitation'"),
-    ("dangling progression", set_value("progression"), "flying", "progression", "'flying'"),
-    ("self link", set_value("progression"), "seated-knee-extension", "progression", "itself"),
+    ("unknown pattern", set_value("pattern"), "curl", "pattern", "unknown value 'curl'"),
+    ("unknown position", set_value("position"), "kneeling", "position", "unknown value"),
+    ("ladder not a slug", set_value("variant_group"), "Knee Ext", "variant_group", "slug"),
+    ("rung zero", set_value("rung"), 0, "rung", "whole number from 1"),
+    ("rung not whole", set_value("rung"), 1.5, "rung", "whole number"),
+    ("rung gap", set_value("rung"), 2, "rung", "needs rung 1"),
+    ("legacy distance", set_value("dose_type"), "distance", "dose_type", "unknown value"),
+    ("old links", set_value("progression"), "sit-to-stand", "progression", "unknown field"),
+    ("per side not true", set_value("default_dose.per_side"), "yes", "default_dose", "true"),
     ("missing illustration", delete("illustration"), None, "illustration", "missing"),
     ("empty illustration", set_value("illustration"), {}, "illustration", "pose data"),
     (
@@ -309,6 +391,7 @@ INVALID = [
     ),
     ("dose for other type", set_value("default_dose"), {"minutes": 10}, "default_dose", "needs"),
     ("extra dose field", set_value("default_dose.minutes"), 5, "default_dose", "'minutes'"),
+    ("old seconds key", set_value("default_dose.seconds"), 5, "default_dose", "'seconds'"),
     ("dose not positive", set_value("default_dose.reps"), 0, "default_dose", "positive"),
     ("dose not whole", set_value("default_dose.sets"), 2.5, "default_dose", "positive whole"),
 ]
@@ -330,6 +413,18 @@ def test_invalid_entry_names_key_and_field(raw, mutate, value, field, message):
     assert "'seated-knee-extension'" in str(error)
     assert field in str(error)
     assert message in str(error)
+
+
+def test_ladder_is_one_pattern_with_distinct_rungs(raw):
+    by_key = {e["key"]: e for e in raw["exercises"]}
+    by_key["squat-to-chair"]["pattern"] = "hinge"
+    with pytest.raises(LibraryFileError) as caught:
+        parse_library(raw)
+    assert (caught.value.key, caught.value.field) == ("squat-to-chair", "pattern")
+    by_key["squat-to-chair"]["pattern"] = "squat"
+    by_key["goblet-squat"]["rung"] = 2
+    with pytest.raises(LibraryFileError, match="ladder 'squat' needs rung 3"):
+        parse_library(raw)
 
 
 def test_duplicate_key(raw):

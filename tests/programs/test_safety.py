@@ -5,9 +5,12 @@ from dataclasses import replace
 import pytest
 
 from osteoactive.domain.categories import Category
-from osteoactive.domain.vocabulary import Domain, Level
+from osteoactive.domain.vocabulary import Level
 from programs.domain.safety import CATEGORY_MAX_LEVEL, is_allowed, max_level, violations
-from programs.domain.spec import Dose, DoseType, ExerciseSpec, Impact, Kind
+from programs.domain.spec import Impact
+from tests.programs.exercises import spec
+
+pytestmark = pytest.mark.pure
 
 pytestmark = pytest.mark.pure
 
@@ -20,19 +23,7 @@ PRECAUTION = [
 ]
 NO_PRECAUTION = [C.HVERDAGSAKTIV, C.TRAENINGSAKTIV]
 
-BASE = ExerciseSpec(
-    key="plain",
-    name_da="Almindelig",
-    name_en="Plain",
-    domain=Domain.STAERK,
-    kind=Kind.STRENGTH,
-    min_level=Level.ACUTE,
-    impact=Impact.NONE,
-    loaded_spinal_flexion=False,
-    needs_supervision=False,
-    dose_type=DoseType.REPETITIONS,
-    default_dose=Dose(sets=2, reps=10),
-)
+BASE = spec("plain", level=Level.ACUTE)
 
 
 def codes(exercise, category, fracture=False, supervised=False):
@@ -157,3 +148,20 @@ def test_all_rules_reported_with_bilingual_messages():
     assert "Akutfasen" in found[0].message["da"]
     assert "Acute phase" in found[0].message["en"]
     assert len({hash(v) for v in found}) == len(found)  # frozen and hashable
+
+
+@pytest.mark.parametrize("category", NO_PRECAUTION)
+def test_red_flag_applies_the_precaution_filters_whatever_the_category(category):
+    """§7a P13: W6 keeps impact at low and rules out loaded flexion, until a new assessment."""
+    jumps = replace(BASE, impact=Impact.MODERATE)
+    crunch = replace(BASE, loaded_spinal_flexion=True)
+    assert [v.code for v in violations(jumps, category, red_flag=True)] == ["red_flag_impact"]
+    assert [v.code for v in violations(crunch, category, red_flag=True)] == ["red_flag_flexion"]
+    assert is_allowed(replace(BASE, impact=Impact.LOW), category, red_flag=True)
+    assert is_allowed(jumps, category, red_flag=False)
+
+
+@pytest.mark.parametrize("category", PRECAUTION)
+def test_red_flag_adds_nothing_where_the_precautions_already_apply(category):
+    jumps = replace(BASE, impact=Impact.HIGH)
+    assert "red_flag_impact" not in [v.code for v in violations(jumps, category, red_flag=True)]

@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw
 from osteoactive.domain.categories import Category
 from programs.domain.dosing import prescribe
 from programs.domain.library_file import load_library_file
+from programs.domain.request import ProgramRequest
 from programs.domain.spec import dose_json
 
 PATIENT = "Karen Ærø Østergård"
@@ -58,7 +59,9 @@ def png_logo() -> str:
 
 def _exercise(entry, category: Category, fall_prevention_focus: bool) -> dict:
     spec = entry.spec
-    rx = prescribe(spec, category, fall_prevention_focus)
+    rx = prescribe(
+        spec, ProgramRequest(Category(category), fall_prevention_focus=fall_prevention_focus)
+    )
     return {
         "key": spec.key,
         "domain": spec.domain.value,
@@ -69,8 +72,8 @@ def _exercise(entry, category: Category, fall_prevention_focus: bool) -> dict:
         "illustration": data_uri("image/svg+xml", entry.render_illustration().encode()),
         "equipment": sorted(spec.equipment),
         "dose_type": spec.dose_type.value,
-        "dose": dose_json(rx.dose),
-        "days_per_week": rx.days_per_week,
+        "dose": dose_json(rx.first.dose),
+        "days_per_week": rx.first.days_per_week,
         "phases": [
             {
                 "weeks": list(phase.weeks),

@@ -2,13 +2,15 @@ from osteoactive.json_command import JsonCommand
 from programs.domain.generation import generate_program
 from programs.domain.library_file import load_library_file
 from programs.domain.program_json import program_to_json
-from programs.domain.request import ProgramInputError, request_from_json
+from programs.domain.request import ProgramInputError
+from programs.domain.request_json import request_from_json
 
 
 class Command(JsonCommand):
     help = (
-        'Reads {"result": <categorisation result>, "options": {...}} and prints the program '
-        "built from the default library as JSON."
+        'Reads the domain.md §5 request {"inputs": <assessment inputs>, "result": <categorisation '
+        'result>, "options": {...}} ("inputs" optional) and prints the program built from the '
+        "default library as the §5 JSON."
     )
 
     def convert(self, data):
