@@ -15,7 +15,8 @@ def grouped_items(items, language):
                 "dose_text": dose_text(item, item.dose, language),
                 "phases": [
                     {
-                        "weeks": phase["weeks"],
+                        "first_week": phase["weeks"][0],
+                        "last_week": phase["weeks"][1],
                         "dose_text": dose_text(item, phase["dose"], language),
                         "days_per_week": phase["days_per_week"],
                         "instruction": phase["instruction"].get(language, ""),
