@@ -66,6 +66,7 @@ def run(args, env, clock) -> int:
     from .server import Gunicorn
 
     environment.migrate_and_load_library()
+    handouts.use_worker_broker()
     clock.step("collectstatic")
     environment.collectstatic()
     clock.step("100 patients")
