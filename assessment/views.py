@@ -167,8 +167,8 @@ def assessment_preview(request, patient_id):
 @transaction.non_atomic_requests
 @physiotherapist_required
 def assessment_detail(request, assessment_id):
-    """The summary and the program list are cached fragments (the template says by what);
-    what only they show is worked out when they are rendered."""
+    """The summary and the program list are fragments cached per user (the template says by
+    what); what only they show is worked out when they are rendered."""
     assessment = selectors.assessment_get(request.membership, assessment_id)
     language = current_language()
     context = {

@@ -67,6 +67,7 @@ def run(args, env, clock) -> int:
     from . import dataset, handouts, querycount, scenarios
 
     environment.migrate_and_load_library()
+    handouts.use_worker_broker()
     clock.step("collectstatic")
     environment.collectstatic()
     clock.step("100 patients")

@@ -1,9 +1,10 @@
 """A clinic with a physiotherapist and many patients, fast: bulk inserts plus a few real ones.
 
 A handful of patients get real assessments (through `assessment.services`, so inputs, result and
-chart figures are what the app stores) and real programs; the bulk of the assessed patients get
-copies of those assessments, inserted with `bulk_create`. Needs a configured Django and the
-exercise library (`load_library`) for the programs.
+chart figures are what the app stores), real programs and a prescription issued from each
+program (its handout renders in-process when the seed commits); the bulk of the assessed
+patients get copies of those assessments, inserted with `bulk_create`. Needs a configured
+Django and the exercise library (`load_library`) for the programs.
 """
 
 import random
@@ -18,6 +19,7 @@ from assessment.models import Assessment, Patient
 from assessment.services import assessment_create
 from osteoactive.models import Clinic, Membership
 from prescriptions.demo import _demo_patients
+from prescriptions.services import prescription_issue
 from programs.services import program_generate
 
 USERNAME = "bench-fysio"
@@ -45,6 +47,7 @@ class Dataset:
     assessed_patient_ids: list = field(default_factory=list)  # real assessments, several each
     assessment_ids: list = field(default_factory=list)  # the real ones, newest per patient last
     program_ids: list = field(default_factory=list)
+    prescription_ids: list = field(default_factory=list)  # one issued from each program
     patients: int = 0
 
     @property
@@ -138,6 +141,7 @@ def seed(*, patients: int, password: str, real_assessed=12, per_patient=3, progr
             assessment=assessment, created_by=user, setting="home", equipment=["band", "dumbbells"]
         )
         data.program_ids.append(program.pk)
+        data.prescription_ids.append(prescription_issue(program=program, issued_by=user).pk)
     rest = created[real_assessed:][::ASSESSED_EVERY]
     Assessment.objects.bulk_create(_copies(templates, rest, user, rng), batch_size=2000)
     return data

@@ -11,6 +11,7 @@ def page_paths(data) -> dict[str, str]:
         "patient detail": f"/patients/{data.assessed_patient_ids[0]}/",
         "assessment result": f"/assessments/{data.assessment_ids[0]}/",
         "program": f"/programs/{data.program_ids[0]}/",
+        "prescription": f"/prescriptions/{data.prescription_ids[0]}/",
     }
 
 

@@ -12,7 +12,10 @@ def prescriptions_of(patient):
 
 
 def prescriptions_of_program(program):
-    return program.prescriptions.order_by("-version")
+    """Without their snapshots, which are large: the program page lists versions only."""
+    return program.prescriptions.only(
+        "id", "program_id", "version", "issued_at", "superseded_at"
+    ).order_by("-version")
 
 
 def prescriptions_using(clinic, exercise):
@@ -33,6 +36,18 @@ def prescription_get(membership, prescription_id) -> Prescription:
     return prescription
 
 
+def prescription_page_get(membership, prescription_id) -> Prescription:
+    """The prescription with its patient, without its snapshot: it is large, and the page shows
+    it only in fragments cached per user (a snapshot never changes)."""
+    prescription = get_object_or_404(
+        Prescription.objects.select_related("patient").defer("snapshot"),
+        id=prescription_id,
+        patient__clinic=membership.clinic,
+    )
+    note_shown(prescription, prescription.patient)
+    return prescription
+
+
 def handout_get(membership, handout_id) -> Handout:
     handout = get_object_or_404(
         Handout.objects.select_related("prescription__patient"),
@@ -46,6 +61,7 @@ def handout_get(membership, handout_id) -> Handout:
 def latest_handouts(prescription):
     """The newest handout per language."""
     newest = {}
-    for handout in prescription.handouts.order_by("-created_at"):
+    handouts = prescription.handouts.only("id", "prescription", "language", "status")
+    for handout in handouts.order_by("-created_at"):
         newest.setdefault(handout.language, handout)
     return newest

@@ -35,7 +35,9 @@ def prescription_issue(request, program_id):
 @transaction.non_atomic_requests
 @physiotherapist_required
 def prescription_detail(request, prescription_id):
-    prescription = selectors.prescription_get(request.membership, prescription_id)
+    """What the snapshot shows is in fragments cached per user (a snapshot never changes), so
+    the snapshot is read only when they are rendered."""
+    prescription = selectors.prescription_page_get(request.membership, prescription_id)
     context = {"prescription": prescription, "patient": prescription.patient}
     context.update(_handout_context(prescription))
     return render(request, "prescriptions/prescription_detail.html", context)

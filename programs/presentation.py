@@ -21,7 +21,8 @@ def grouped_items(items, language):
                 "dose_text": dose_text(item, item.dose, language),
                 "phases": [
                     {
-                        "weeks": phase["weeks"],
+                        "first_week": phase["weeks"][0],
+                        "last_week": phase["weeks"][1],
                         "dose_text": dose_text(item, phase["dose"], language)
                         if phase["dose"]
                         else "",

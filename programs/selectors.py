@@ -70,6 +70,27 @@ def program_get(membership, program_id) -> Program:
     return program
 
 
+def program_page_get(membership, program_id) -> Program:
+    """`program_get` without the assessment's inputs and result, which are large and which the
+    program page does not show (the page is in the benchmark, bench/RESULTS.md)."""
+    program = get_object_or_404(
+        Program.objects.select_related("assessment__patient").defer(
+            "assessment__inputs", "assessment__result", "assessment__result_details"
+        ),
+        id=program_id,
+        assessment__patient__clinic=membership.clinic,
+    )
+    program.assessment.patient.clinic = membership.clinic
+    note_shown(program, program.assessment.patient)
+    return program
+
+
+def exercise_choices(clinic, language) -> list[tuple]:
+    """(id, name) of the exercises a program can take (the library less the hidden ones), as
+    the program page's "add an exercise" list shows them."""
+    return list(library_for(clinic).select_related(None).values_list("id", f"name_{language}"))
+
+
 def programs_of(assessment):
     """The assessment's programs, newest first, as the result page lists them."""
     return assessment.programs.only("id", "assessment_id", "created_at", "setting").order_by(
@@ -79,6 +100,14 @@ def programs_of(assessment):
 
 def program_items(program):
     return program.items.select_related("exercise").order_by("position")
+
+
+def program_page_items(program):
+    """The items with only the exercise columns the program page shows."""
+    return program_items(program).only(
+        *(f.name for f in ProgramItem._meta.concrete_fields if f.name not in ("created_at", "updated_at")),
+        "exercise__name_da", "exercise__name_en", "exercise__illustration", "exercise__dose_type",
+    )  # fmt: skip
 
 
 def program_item_get(membership, item_id) -> ProgramItem:

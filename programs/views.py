@@ -42,9 +42,9 @@ def program_generate(request, assessment_id):
 @transaction.non_atomic_requests
 @physiotherapist_required
 def program_detail(request, program_id):
-    program = selectors.program_get(request.membership, program_id)
+    program = selectors.program_page_get(request.membership, program_id)
     patient = program.assessment.patient
-    items = list(selectors.program_items(program))
+    items = list(selectors.program_page_items(program))
     language = current_language()
     context = {
         "program": program,
@@ -55,9 +55,8 @@ def program_detail(request, program_id):
             (u["label"].get(language, ""), u["reason"].get(language, "")) for u in program.unfilled
         ],
         "notes": [note.get(language, "") for note in program.notes],
-        "library": selectors.library_for(patient.clinic),
+        "exercise_choices": selectors.exercise_choices(patient.clinic, language),
         "prescriptions": prescriptions_of_program(program),
-        "language": language,
     }
     return render(request, "programs/program_detail.html", context)
 

@@ -113,8 +113,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # In each process's memory, never in Redis or on its disk: the users' memberships (kept right by
-# their version) and the result page's fragments, which hold health data. Pages then also keep
-# working while Redis is down.
+# their version), page fragments with health data (each cached for one user only) and markup
+# that depends only on the language and the role. Pages then also keep working while Redis is
+# down.
 CACHES["in_process"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "in-process",
@@ -195,6 +196,8 @@ LANGUAGES = [("da", "Dansk"), ("en", "English")]
 LOCALE_PATHS = [env.path("DJANGO_LOCALE_DIR", default=BASE_DIR / "locale")]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
+# Dates as 21.11.2026 in Danish and 21/11/2026 in English (osteoactive/formats/).
+FORMAT_MODULE_PATH = ["osteoactive.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,13 @@ from prescriptions.models import Handout
 from prescriptions.services import prescription_issue
 from programs.models import Exercise
 from programs.services import program_generate
-from tests.factories import HandoutFactory, HiddenExerciseFactory, PatientFactory
+from tests.factories import (
+    HandoutFactory,
+    HiddenExerciseFactory,
+    MembershipFactory,
+    PatientFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +39,8 @@ PATIENT_DETAIL = 6
 ASSESSMENT_RESULT = 5
 ASSESSMENT_RESULT_CACHED = 4  # the program list and summary from the cache
 PROGRAM = 7
-PRESCRIPTION = 5
+PRESCRIPTION = 6
+PRESCRIPTION_CACHED = 5  # what the snapshot shows from the cache, the snapshot not read
 LIBRARY = 5
 
 
@@ -141,11 +149,11 @@ def test_program_page_with_items_versions_and_library(count, clinic, patient, ph
     assert few == many == PROGRAM
 
 
-def test_prescription_page_with_handouts(count, patient, physio, library):
+def test_prescription_page_with_handouts(count, physio_client, patient, physio, library):
     program = generate(assess(patient, physio), physio)
     prescription = prescription_issue(program=program, issued_by=physio)
     url = reverse("prescriptions:prescription_detail", args=[prescription.id])
-    few = count(url, PRESCRIPTION)
+    few = count(url, PRESCRIPTION_CACHED)
     for n in range(8):
         HandoutFactory(
             prescription=prescription,
@@ -153,8 +161,13 @@ def test_prescription_page_with_handouts(count, patient, physio, library):
             requested_by=physio,
             status=Handout.Status.FAILED,
         )
-    many = count(url, PRESCRIPTION)
-    assert few == many == PRESCRIPTION
+    many = count(url, PRESCRIPTION_CACHED)
+    assert few == many == PRESCRIPTION_CACHED
+    newer = prescription_issue(program=program, issued_by=physio)
+    newer_url = reverse("prescriptions:prescription_detail", args=[newer.id])
+    with CaptureQueriesContext(connection) as first_view:
+        assert physio_client.get(newer_url).status_code == 200
+    assert len(first_view) == PRESCRIPTION
 
 
 def test_library_page(count, clinic, library):
@@ -163,3 +176,23 @@ def test_library_page(count, clinic, library):
     own_exercises(clinic, 60, hide_global=10)
     many = count(reverse("programs:library_list"), LIBRARY)
     assert few == many == LIBRARY
+
+
+def test_cached_fragments_are_never_shared_across_users(count, clinic, patient, physio, library):
+    """Fragments with health data are cached per user: a colleague's first view of the same
+    pages renders them again, reading what they show."""
+    assessment = assess(patient, physio)
+    prescription = prescription_issue(program=generate(assessment, physio), issued_by=physio)
+    result = reverse("assessment:assessment_detail", args=[assessment.id])
+    issued = reverse("prescriptions:prescription_detail", args=[prescription.id])
+    assert count(result, ASSESSMENT_RESULT_CACHED) == ASSESSMENT_RESULT_CACHED
+    assert count(issued, PRESCRIPTION_CACHED) == PRESCRIPTION_CACHED
+    colleague = Client()
+    colleague.force_login(
+        MembershipFactory(clinic=clinic, user=UserFactory(username="kollega")).user
+    )
+    assert colleague.get(reverse("assessment:patient_list")).status_code == 200
+    for url, uncached in ((result, ASSESSMENT_RESULT), (issued, PRESCRIPTION)):
+        with CaptureQueriesContext(connection) as first_view:
+            assert colleague.get(url).status_code == 200
+        assert len(first_view) == uncached, url

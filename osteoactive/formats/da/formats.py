@@ -1,0 +1,4 @@
+DATE_FORMAT = "d.m.Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+DATETIME_FORMAT = "d.m.Y H:i:s"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
