@@ -60,6 +60,14 @@ def _item_fields(generated) -> dict:
 def program_generate(
     *, assessment: Assessment, created_by, setting: str, equipment: list[str]
 ) -> Program:
+    if not assessment.is_in_force:
+        raise ServiceError(
+            _(
+                "This assessment was corrected or entered in error: generate the program from "
+                "the current assessment."
+            ),
+            code="assessment_not_in_force",
+        )
     clinic = assessment.patient.clinic
     program = Program.objects.create(
         assessment=assessment,
