@@ -14,7 +14,7 @@ from . import services
 from .access import clinic_admin_required
 from .forms import AuditFilterForm, ClinicForm, MembershipForm, StaffAddForm
 from .health import broker_status, database_status
-from .middleware import SESSION_KEY
+from .middleware import SESSION_KEY, session_touch
 from .selectors import audit_events_for, staff_of
 
 
@@ -27,6 +27,14 @@ def healthz(request):
     failing = [part for part, problem in problems.items() if problem]
     body["status"] = "ok" if not failing else "failing: " + ", ".join(failing)
     return JsonResponse(body, status=503 if failing else 200)
+
+
+@require_POST
+@never_cache
+@transaction.non_atomic_requests
+def session_keep_alive(request):
+    """The "stay signed in" button: the session's idle time starts again."""
+    return JsonResponse({"seconds_left": session_touch(request)})
 
 
 def home(request):
