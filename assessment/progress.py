@@ -156,6 +156,7 @@ def progress_charts(patient, assessments) -> list[dict]:
                     CutOff(MODERATE_CONCERN_FROM, _("moderate concern")),
                     CutOff(HIGH_CONCERN_FROM, _("high concern")),
                 ),
+                decimals=0,
             ),
             lambda a: _fes_i(a.inputs),
         ),

@@ -43,12 +43,18 @@ class Chart:
     points: tuple[tuple[date, float], ...]
     cut_offs: tuple[CutOff, ...] = ()
     lower_is_better: bool = True
+    decimals: int = 1
+    """Decimals of a measured value as written (as recorded: seconds 1, Short FES-I 0)."""
 
 
-def number(value: float, decimal_comma: bool) -> str:
-    """One decimal unless whole: 12 → "12", 12.4 → "12,4" (Danish) or "12.4"."""
-    value = round(value, 1)
-    text = f"{value:g}" if value == int(value) else f"{value:.1f}"
+def number(value: float, decimal_comma: bool, decimals: int | None = None) -> str:
+    """`decimals` places (a measured value as recorded: 30 → "30,0"), or for a tick one
+    decimal unless whole (12 → "12", 12.5 → "12,5"); Danish with a decimal comma."""
+    value = round(value, 1 if decimals is None else decimals)
+    if decimals is not None:
+        text = f"{value:.{decimals}f}"
+    else:
+        text = f"{value:g}" if value == int(value) else f"{value:.1f}"
     text = text.replace("-", "−")
     return text.replace(".", ",") if decimal_comma else text
 
@@ -96,7 +102,7 @@ def _svg_open(height: int, label: str) -> str:
 def render_single(chart: Chart, *, single_text: str, decimal_comma: bool) -> str:
     """One measurement: its value in large type with its date, no line."""
     day, value = chart.points[0]
-    shown = f"{number(value, decimal_comma)} {chart.unit}"
+    shown = f"{number(value, decimal_comma, chart.decimals)} {chart.unit}"
     return "".join(
         [
             _svg_open(120, f"{chart.title}: {shown}, {day:%d.%m.%Y}"),
@@ -147,7 +153,7 @@ def render_chart(
     def y(value: float) -> float:
         return TOP + (high - value) / (high - low) * PLOT_H
 
-    latest = f"{number(points[-1][1], decimal_comma)} {chart.unit}"
+    latest = f"{number(points[-1][1], decimal_comma, chart.decimals)} {chart.unit}"
     parts = [
         _svg_open(
             HEIGHT,
@@ -191,7 +197,7 @@ def render_chart(
             parts.append(
                 f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="middle" '
                 f'font-size="{SMALL_SIZE}" font-weight="bold" fill="{INK}" {HALO}>'
-                f"{number(value, decimal_comma)}</text>"
+                f"{number(value, decimal_comma, chart.decimals)}</text>"
             )
     parts += _date_labels(xs, points)
     parts.append("</svg>")

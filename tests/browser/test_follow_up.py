@@ -144,6 +144,10 @@ def test_an_expired_session_does_not_lose_the_typed_assessment(page, physio, pas
     fill(page, {"tug_seconds": "13,7", "sts5_seconds": "12,2", "notes": "Træt i dag"})
     page.locator("#id_needs_adl_help").check()
     Session.objects.all().delete()  # the session ends while the form is open
+    page.locator("#id_pain_nrs").fill("3")  # the live preview now meets the login page
+    expect(page.get_by_test_id("session-ended")).to_be_visible()
+    expect(page.get_by_test_id("session-ended")).to_contain_text("tryk «Gem»")
+    expect(page.locator("#preview")).not_to_contain_text("Log ind")
     page.get_by_role("button", name="Gem undersøgelse").click()
     expect(heading(page)).to_have_text("Log ind")
     assert not Assessment.objects.exists()
