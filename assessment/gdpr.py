@@ -28,7 +28,9 @@ def patient_export(patient) -> bytes:
         "clinic": patient.clinic.name,
         "assessments": [
             _row(a, ["id", "assessment_date", "inputs", "result", "ruleset", "suggested_category",
-                     "final_category", "override_reason", "notes", "created_at"])
+                     "final_category", "override_reason", "notes", "created_at", "version",
+                     "supersedes_id", "correction_reason", "superseded_at", "voided_at",
+                     "void_reason"])
             for a in assessments
         ],
         "programs": [
@@ -44,7 +46,7 @@ def patient_export(patient) -> bytes:
             for p in programs
         ],
         "prescriptions": [
-            _row(p, ["id", "version", "issued_at", "superseded_at", "snapshot"])
+            _row(p, ["id", "version", "issued_at", "superseded_at", "review_reasons", "snapshot"])
             for p in prescriptions
         ],
         "access_log": list(

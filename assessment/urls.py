@@ -29,4 +29,16 @@ urlpatterns = [
         views.assessment_override,
         name="assessment_override",
     ),
+    path(
+        "assessments/<uuid:assessment_id>/correct/",
+        views.assessment_correct,
+        name="assessment_correct",
+    ),
+    path("assessments/<uuid:assessment_id>/void/", views.assessment_void, name="assessment_void"),
+    path("assessments/<uuid:assessment_id>/gp-letter/", views.gp_letter, name="gp_letter"),
+    path(
+        "assessments/<uuid:assessment_id>/gp-letter.pdf",
+        views.gp_letter_pdf,
+        name="gp_letter_pdf",
+    ),
 ]

@@ -37,7 +37,8 @@ class ActiveClinicMiddleware:
 
 class IdleSessionMiddleware:
     """Sessions end after SESSION_COOKIE_AGE without a request. Instead of writing the session
-    on every request, its expiry is pushed forward at most once a minute."""
+    on every request, its expiry is pushed forward at most once a minute. Each response says
+    how long the session has left (`SECONDS_LEFT_HEADER`), so a page can warn before it ends."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -47,7 +48,47 @@ class IdleSessionMiddleware:
             now = int(time.time())
             if now - request.session.get(TOUCHED_KEY, 0) >= TOUCH_EVERY_SECONDS:
                 request.session[TOUCHED_KEY] = now
+        response = self.get_response(request)
+        if TOUCHED_KEY in request.session:
+            response.headers[SECONDS_LEFT_HEADER] = str(session_seconds_left(request))
+        return response
+
+
+SECONDS_LEFT_HEADER = "X-Session-Seconds-Left"
+
+
+def session_seconds_left(request) -> int:
+    """Seconds until the session ends if no request comes: it was last saved, with a new
+    expiry, when it was last touched."""
+    touched = request.session.get(TOUCHED_KEY)
+    if touched is None:
+        return settings.SESSION_COOKIE_AGE
+    return max(0, touched + settings.SESSION_COOKIE_AGE - int(time.time()))
+
+
+def session_touch(request) -> int:
+    """Pushes the session's expiry forward now (the "stay signed in" button)."""
+    request.session[TOUCHED_KEY] = int(time.time())
+    return session_seconds_left(request)
+
+
+class SignedOutPostMiddleware:
+    """A form posted after the session ended would be lost at the login redirect. A view that
+    declares `keep_signed_out_post` is handed such a POST first, to keep what was typed for
+    the user its form names (assessment.drafts); LoginRequiredMiddleware, next in line, then
+    sends the browser to the login page. Runs after the CSRF check."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        keep = getattr(view_func, "keep_signed_out_post", None)
+        if keep is not None and request.method == "POST" and not request.user.is_authenticated:
+            keep(request, **view_kwargs)
+        return None
 
 
 class LanguageMiddleware:

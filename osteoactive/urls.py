@@ -21,6 +21,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("session/keep-alive/", views.session_keep_alive, name="session_keep_alive"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("clinic/switch/", views.clinic_switch, name="clinic_switch"),
     path("clinic/settings/", views.clinic_settings, name="clinic_settings"),

@@ -17,7 +17,7 @@ from .access import clinic_admin_required, member_required, refuse_unless_post
 from .forms import AuditFilterForm, ClinicForm, InvitationForm, InvitationSignupForm, MembershipForm
 from .health import broker_status, database_status
 from .invitation_links import open_invitation
-from .middleware import SESSION_KEY
+from .middleware import SESSION_KEY, session_touch
 from .selectors import audit_events_for, invitation_get, open_invitations_of, staff_of
 
 
@@ -30,6 +30,14 @@ def healthz(request):
     failing = [part for part, problem in problems.items() if problem]
     body["status"] = "ok" if not failing else "failing: " + ", ".join(failing)
     return JsonResponse(body, status=503 if failing else 200)
+
+
+@require_POST
+@never_cache
+@transaction.non_atomic_requests
+def session_keep_alive(request):
+    """The "stay signed in" button: the session's idle time starts again."""
+    return JsonResponse({"seconds_left": session_touch(request)})
 
 
 def home(request):

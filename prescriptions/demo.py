@@ -48,53 +48,87 @@ def seed_clinic():
 
 
 def _demo_patients(today):
-    """One patient per category; dates are relative to today so the acute phase stays acute."""
+    """One patient per category and one whose warnings suggest a letter to the GP, with a
+    follow-up history that fills the worklist: a reassessment that changed the category, an
+    overdue patient, one due this week, a red flag. Dates are relative to today, so the acute
+    phase stays acute and the due dates stay due. Each visit is (days ago, changed inputs);
+    the first visit's program is issued."""
 
     def years_ago(years, month=3, day=2):
         return date(today.year - years, month, day).isoformat()
 
     recent = (today - timedelta(days=60)).isoformat()
     base = {"sex": "female", "walking_aid": "none", "tandem_max_seconds": 30}
+    due_this_week = 84 - min(2, 6 - today.weekday())
     return [
         ("Karen", "Østergaard", "da", {**base, "birth_date": years_ago(76),
             "t_scores": {"lumbar_spine": -2.8, "total_hip": -2.2},
             "fractures": [{"site": "vertebral", "date": recent, "low_energy": True}],
             "tug_seconds": 14.2, "sts5_seconds": 16.0, "tandem_seconds": 6.0, "pain_nrs": 5,
-            "falls_last_12_months": 1, "risk_factors": ["glucocorticoids"]}),
+            "falls_last_12_months": 1, "risk_factors": ["glucocorticoids"],
+            "height_cm": 158.0, "weight_kg": 54.5, "medication": "bisphosphonate"},
+            [(0, {})]),
         ("Poul", "Mæhl", "da", {**base, "sex": "male", "birth_date": years_ago(84),
             "walking_aid": "rollator", "needs_adl_help": True, "t_scores": {"femoral_neck": -2.9},
             "tug_seconds": 24.5, "sts5_unable": True, "tandem_seconds": 3.0, "pain_nrs": 3,
-            "falls_last_12_months": 2}),
+            "falls_last_12_months": 2, "height_cm": 171.0, "weight_kg": 68.0},
+            [(100, {})]),
         ("Grethe", "Søndergård", "da", {**base, "birth_date": years_ago(71),
-            "t_scores": {"lumbar_spine": -3.3, "femoral_neck": -2.4},
+            "t_scores": {"lumbar_spine": -3.3, "femoral_neck": -2.4}, "dxa_scan_date": recent,
             "tug_seconds": 10.5, "sts5_seconds": 12.0, "tandem_seconds": 30.0, "pain_nrs": 2,
-            "falls_last_12_months": 0, "risk_factors": ["early_menopause"]}),
+            "falls_last_12_months": 0, "risk_factors": ["early_menopause"],
+            "height_cm": 162.0, "weight_kg": 61.0, "fes_i_short": [1, 2, 1, 2, 2, 2, 1]},
+            [(84, {"dxa_scan_date": None, "tug_seconds": 12.6, "sts5_seconds": 13.1,
+                   "tandem_seconds": 8.5, "fes_i_short": [2, 2, 2, 3, 2, 3, 2]}),
+             (0, {"regular_training": True})]),
         ("Birthe", "Holm", "da", {**base, "birth_date": years_ago(68),
             "t_scores": {"lumbar_spine": -2.6}, "tug_seconds": 9.8, "sts5_seconds": 11.0,
-            "tandem_seconds": 25.0, "pain_nrs": 1, "falls_last_12_months": 0}),
+            "tandem_seconds": 25.0, "pain_nrs": 1, "falls_last_12_months": 0,
+            "height_cm": 166.0, "weight_kg": 70.0},
+            [(due_this_week, {})]),
         ("Margaret", "Wilson", "en", {**base, "birth_date": years_ago(66),
             "t_scores": {"total_hip": -2.7}, "regular_training": True,
             "fractures": [{"site": "hip", "date": years_ago(3, 5, 10), "low_energy": True}],
             "tug_seconds": 8.1, "sts5_seconds": 9.9, "tandem_seconds": 30.0, "pain_nrs": 1,
-            "falls_last_12_months": 1}),
+            "falls_last_12_months": 1, "height_cm": 164.0, "weight_kg": 59.0,
+            "height_loss_cm": 4.5, "occiput_wall_cm": 3.0},
+            [(0, {})]),
         ("Lone", "Frandsen", "da", {**base, "birth_date": years_ago(62),
             "t_scores": {"lumbar_spine": -2.7, "forearm": -1.9}, "regular_training": True,
             "tug_seconds": 7.2, "sts5_seconds": 8.5, "tandem_seconds": 30.0, "pain_nrs": 0,
-            "falls_last_12_months": 0}),
+            "falls_last_12_months": 0, "height_cm": 170.0, "weight_kg": 64.0,
+            "fes_i_short": [1, 1, 1, 1, 2, 1, 1]},
+            [(120, {"tug_seconds": 8.6, "sts5_seconds": 11.4, "tandem_seconds": 18.0,
+                    "fes_i_short": [2, 2, 1, 2, 2, 2, 1]}),
+             (36, {})]),
+        ("Inger", "Dahl", "da", {**base, "birth_date": years_ago(69),
+            "t_scores": {"lumbar_spine": -1.8, "femoral_neck": -1.6},
+            "fractures": [{"site": "wrist", "date": years_ago(2, 1, 20), "low_energy": True}],
+            "tug_seconds": 9.1, "sts5_seconds": 11.2, "tandem_seconds": 30.0, "pain_nrs": 1,
+            "falls_last_12_months": 1, "risk_factors": ["parent_hip_fracture", "smoking"],
+            "height_cm": 160.0, "weight_kg": 52.0},
+            [(0, {})]),
     ]  # fmt: skip
 
 
+ISSUED = 6
+"""The first six demo patients get a program and an issued handout; Inger Dahl's letter to
+her GP comes first."""
+
+
 def seed_patients(clinic, physiotherapist, *, today):
-    """Demo patients, each assessed, with a program and an issued, rendered handout."""
+    """Demo patients with their visits; the first visit of each of the first `ISSUED` gets a
+    program and an issued, rendered handout."""
     from assessment.domain.parsing import parse_assessment
     from assessment.models import Patient
+    from assessment.selectors import latest_assessment
     from assessment.services import assessment_create, patient_create
     from prescriptions.rendering import handout_render
     from prescriptions.services import prescription_issue
     from programs.services import program_generate
 
     seeded = []
-    for first, last, language, inputs in _demo_patients(today):
+    for number, (first, last, language, inputs, visits) in enumerate(_demo_patients(today)):
         patient = Patient.objects.filter(clinic=clinic, first_name=first, last_name=last).first()
         if patient is None:
             patient = patient_create(
@@ -106,19 +140,25 @@ def seed_patients(clinic, physiotherapist, *, today):
                 handout_language=language,
             )
         if not patient.assessments.exists():
-            parsed = parse_assessment({**inputs, "assessment_date": today.isoformat()}, today=today)
-            assessment = assessment_create(
-                patient=patient, assessed_by=physiotherapist, inputs=parsed
-            )
-            program = program_generate(
-                assessment=assessment,
-                created_by=physiotherapist,
-                setting="home",
-                equipment=["band", "dumbbells"],
-            )
-            prescription_issue(program=program, issued_by=physiotherapist)
+            for visit, (days_ago, changes) in enumerate(visits):
+                day = today - timedelta(days=days_ago)
+                data = {**inputs, **changes, "assessment_date": day.isoformat()}
+                parsed = parse_assessment(
+                    {k: v for k, v in data.items() if v is not None}, today=day
+                )
+                assessment = assessment_create(
+                    patient=patient, assessed_by=physiotherapist, inputs=parsed
+                )
+                if visit == 0 and number < ISSUED:
+                    program = program_generate(
+                        assessment=assessment,
+                        created_by=physiotherapist,
+                        setting="home",
+                        equipment=["band", "dumbbells"],
+                    )
+                    prescription_issue(program=program, issued_by=physiotherapist)
         for prescription in patient.prescriptions.all():
             for handout in prescription.handouts.exclude(status="ready"):
                 handout_render(handout.id)
-        seeded.append((patient, patient.assessments.first().final_category))
+        seeded.append((patient, latest_assessment(patient).final_category))
     return seeded

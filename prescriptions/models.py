@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from assessment.models import Patient
+from assessment.models import Patient, review_labels
 from osteoactive.models import UUIDModel
 from programs.models import Exercise, Program
 
@@ -21,6 +21,8 @@ class Prescription(UUIDModel):
     issued_at = models.DateTimeField()
     snapshot = models.JSONField()
     superseded_at = models.DateTimeField(null=True, blank=True)
+    # assessment.models.ReviewReason codes (§4b): set by the assessment services, never cleared.
+    review_reasons = models.JSONField(default=list, blank=True)
     exercises = models.ManyToManyField(Exercise, related_name="prescriptions", blank=True)
 
     class Meta:
@@ -35,6 +37,10 @@ class Prescription(UUIDModel):
     @property
     def is_superseded(self):
         return self.superseded_at is not None
+
+    @property
+    def review_labels(self):
+        return review_labels(self.review_reasons)
 
 
 class Handout(UUIDModel):

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessment.services import worklist_refresh
 from osteoactive.errors import ServiceError
 from programs.models import Program
 from programs.selectors import program_items
@@ -31,6 +32,14 @@ def prescription_issue(*, program: Program, issued_by) -> Prescription:
     A program without exercises is refused: its handout would print an empty program."""
     patient = program.assessment.patient
     type(patient).objects.select_for_update().filter(pk=patient.pk).first()
+    if not program.assessment.is_in_force:
+        raise ServiceError(
+            _(
+                "The program's assessment was corrected or entered in error: generate a new "
+                "program from the current assessment."
+            ),
+            code="assessment_not_in_force",
+        )
     items = list(program_items(program))
     if not items:
         raise ServiceError(_("Add at least one exercise before issuing."), code="no_exercises")
@@ -48,6 +57,7 @@ def prescription_issue(*, program: Program, issued_by) -> Prescription:
         ),
     )
     prescription.exercises.set({item.exercise_id for item in items})
+    worklist_refresh(patient=patient)
     handout_request(
         prescription=prescription, language=patient.handout_language, requested_by=issued_by
     )

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from assessment.models import Assessment
+from assessment.models import Assessment, review_labels
 from osteoactive.domain.categories import CATEGORY_CHOICES
 from osteoactive.domain.languages import in_language
 from osteoactive.domain.vocabulary import Domain, Level
@@ -186,12 +186,18 @@ class Program(UUIDModel):
     minutes_per_session = models.JSONField(default=dict, blank=True)
     unfilled = models.JSONField(default=list, blank=True)
     notes = models.JSONField(default=list, blank=True)
+    # assessment.models.ReviewReason codes: the assessment was corrected or voided (§4b).
+    review_reasons = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.assessment} program"
+
+    @property
+    def review_labels(self):
+        return review_labels(self.review_reasons)
 
     @property
     def patient(self):

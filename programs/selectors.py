@@ -71,12 +71,10 @@ def program_get(membership, program_id) -> Program:
 
 
 def program_page_get(membership, program_id) -> Program:
-    """`program_get` without the assessment's inputs and result, which are large and which the
-    program page does not show (the page is in the benchmark, bench/RESULTS.md)."""
+    """`program_get` without the assessment's inputs, which are large and which the program
+    page does not show (the page is in the benchmark, bench/RESULTS.md)."""
     program = get_object_or_404(
-        Program.objects.select_related("assessment__patient").defer(
-            "assessment__inputs", "assessment__result", "assessment__result_details"
-        ),
+        Program.objects.select_related("assessment__patient").defer("assessment__inputs"),
         id=program_id,
         assessment__patient__clinic=membership.clinic,
     )

@@ -78,6 +78,14 @@ def _item_fields(planned: PlannedItem) -> dict:
 def program_generate(
     *, assessment: Assessment, created_by, setting: str, equipment: list[str]
 ) -> Program:
+    if not assessment.is_in_force:
+        raise ServiceError(
+            _(
+                "This assessment was corrected or entered in error: generate the program from "
+                "the current assessment."
+            ),
+            code="assessment_not_in_force",
+        )
     clinic = assessment.patient.clinic
     request = request_from_json(
         request_data(

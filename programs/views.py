@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from assessment.presentation import red_flag_texts
 from assessment.selectors import assessment_get
 from osteoactive import audit
 from osteoactive.access import (
@@ -32,9 +33,13 @@ def program_generate(request, assessment_id):
     if not form.is_valid():
         messages.error(request, _("Choose where the patient will train."))
         return redirect("assessment:assessment_detail", assessment.id)
-    program = services.program_generate(
-        assessment=assessment, created_by=request.user, **form.cleaned_data
-    )
+    try:
+        program = services.program_generate(
+            assessment=assessment, created_by=request.user, **form.cleaned_data
+        )
+    except ServiceError as refused:
+        messages.error(request, refused.message)
+        return redirect("assessment:assessment_detail", assessment.id)
     audit.record(request, "create", program, patient=assessment.patient)
     return redirect("programs:program_detail", program.id)
 
@@ -57,6 +62,8 @@ def program_detail(request, program_id):
         "notes": [note.get(language, "") for note in program.notes],
         "exercise_choices": selectors.exercise_choices(patient.clinic, language),
         "prescriptions": prescriptions_of_program(program),
+        "red_flags": red_flag_texts(program.assessment, language),
+        "next_reassessment_due": program.assessment.next_reassessment_due,
     }
     return render(request, "programs/program_detail.html", context)
 

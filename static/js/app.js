@@ -30,3 +30,146 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
   }
 });
+
+// --- Assessment forms: safe data entry -----------------------------------------------------------
+
+// Enter in a field never submits the form; only the Save button does.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || event.isComposing) return;
+  const field = event.target;
+  if (!(field instanceof Element) || !field.closest("form[data-enter-guard]")) return;
+  if (field.matches("textarea, button, a, [type=submit], [type=button], [type=reset]")) return;
+  event.preventDefault();
+});
+
+// Leaving a form with changes asks first; saving it does not.
+let unsavedChanges = Boolean(document.querySelector("form[data-warn-unsaved=changed]"));
+const markChanged = (event) => {
+  if (event.target instanceof Element && event.target.closest("form[data-warn-unsaved]")) {
+    unsavedChanges = true;
+  }
+};
+document.addEventListener("input", markChanged);
+document.addEventListener("change", markChanged);
+document.addEventListener("submit", (event) => {
+  if (event.target.matches("form[data-warn-unsaved]")) unsavedChanges = false;
+});
+window.addEventListener("beforeunload", (event) => {
+  if (unsavedChanges) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
+
+// A carried value's Remove button empties its field (and puts the value back when pressed
+// again); typing a value again releases the button.
+document.addEventListener("change", (event) => {
+  const box = event.target.closest?.("[data-remove-for]");
+  if (!box) return;
+  const field = document.getElementById(box.dataset.removeFor);
+  if (!field) return;
+  if (box.checked) {
+    field.dataset.removedValue = field.value;
+    field.value = "";
+  } else if (!field.value && field.dataset.removedValue) {
+    field.value = field.dataset.removedValue;
+  }
+});
+document.addEventListener("input", (event) => {
+  const field = event.target;
+  if (!(field instanceof HTMLInputElement) || !field.value) return;
+  const box = document.querySelector(`[data-remove-for="${field.id}"]`);
+  if (box?.checked) box.checked = false;
+});
+
+// "Clear the answers" of a group of radio buttons (the Short FES-I).
+document.addEventListener("click", (event) => {
+  const clear = event.target.closest("[data-clear-radios]");
+  if (!clear) return;
+  const group = document.querySelector(`[data-radio-group="${clear.dataset.clearRadios}"]`);
+  group?.querySelectorAll("input[type=radio]:checked").forEach((radio) => {
+    radio.checked = false;
+  });
+  group?.dispatchEvent(new Event("change", { bubbles: true }));
+});
+
+// The error summary takes the focus, so it is read first.
+document.getElementById("error-summary")?.focus();
+
+// Copy a text (the GP letter) to the clipboard.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy-target]");
+  if (!button) return;
+  const source = document.querySelector(button.dataset.copyTarget);
+  const status = button.parentElement.querySelector("[data-copy-status]");
+  try {
+    await navigator.clipboard.writeText(source.value);
+  } catch {
+    source.select();
+    document.execCommand("copy");
+  }
+  if (status) status.textContent = button.dataset.copied;
+});
+
+// --- The session: a warning two minutes before it ends ------------------------------------------
+
+(() => {
+  const body = document.body;
+  if (!body.dataset.sessionSecondsLeft) return;
+  const WARN_MS = 120 * 1000;
+  const warning = document.getElementById("session-warning");
+  const ended = document.getElementById("session-ended");
+  const countdown = warning.querySelector("[data-session-countdown]");
+  const keepsDraft = Boolean(document.querySelector("input[name=draft_key]"));
+  ended.querySelector("[data-if-draft]").hidden = !keepsDraft;
+  ended.querySelector("[data-if-no-draft]").hidden = keepsDraft;
+  let deadline = Date.now() + Number(body.dataset.sessionSecondsLeft) * 1000;
+
+  const show = () => {
+    const left = deadline - Date.now();
+    ended.hidden = left > 0;
+    warning.hidden = left <= 0 || left > WARN_MS;
+    if (!warning.hidden) {
+      const seconds = Math.ceil(left / 1000);
+      countdown.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+    }
+  };
+  const secondsLeft = (seconds) => {
+    deadline = Date.now() + seconds * 1000;
+    show();
+  };
+  setInterval(show, 1000);
+  show();
+
+  const signedOut = (url) => url && new URL(url, location.href).pathname === body.dataset.loginPath;
+  // Every request the page makes (the live preview) keeps the session going, and says so.
+  body.addEventListener("htmx:beforeSwap", (event) => {
+    if (signedOut(event.detail.xhr.responseURL)) {
+      event.detail.shouldSwap = false;
+      secondsLeft(0);
+    }
+  });
+  body.addEventListener("htmx:afterRequest", (event) => {
+    const left = event.detail.xhr.getResponseHeader("X-Session-Seconds-Left");
+    if (left !== null && !signedOut(event.detail.xhr.responseURL)) secondsLeft(Number(left));
+  });
+
+  document.addEventListener("click", async (event) => {
+    if (!event.target.closest("[data-session-stay]")) return;
+    const headers = JSON.parse(body.getAttribute("hx-headers") || "{}");
+    try {
+      const response = await fetch(body.dataset.sessionKeepAlive, {
+        method: "POST",
+        headers,
+        credentials: "same-origin",
+      });
+      if (response.ok && !signedOut(response.url)) {
+        secondsLeft((await response.json()).seconds_left);
+        return;
+      }
+    } catch {
+      // the network is down: the countdown goes on
+    }
+    secondsLeft(Math.max(0, (deadline - Date.now()) / 1000));
+  });
+})();

@@ -24,10 +24,22 @@ def test_seed_demo_is_idempotent(capsys):
     assert Clinic.objects.filter(name="Demo Fysioterapi").count() == 1
 
 
-def test_demo_users_can_log_in(client):
+def test_demo_users_log_in_to_a_worklist_with_due_dates_and_flags(client):
+    """The demo clinic's follow-up history: a reassessment that changed the category, an
+    overdue patient, one due this week, a red flag and one whose warnings call for a letter."""
     call_command("seed_demo")
     client.post("/login/", {"username": "fysio", "password": "Fysio-demo-2026"})
     assert client.session["_auth_user_id"]
+    rows = {row["patient"].last_name: row for row in client.get("/patients/").context["rows"]}
+    assert all(row["patient"].next_reassessment_due for row in rows.values())
+    assert rows["Mæhl"]["due_state"] == "overdue"
+    assert rows["Holm"]["due_state"] == "this_week"
+    assert rows["Wilson"]["patient"].red_flag
+    assert rows["Søndergård"]["category_changed"]
+    assert rows["Søndergård"]["category"] == "Træningsaktiv med hensyn"
+    assert rows["Frandsen"]["patient"].assessments.count() == 2
+    dahl = rows["Dahl"]["patient"].assessments.get()
+    assert "W2" in dahl.result["warnings"]
 
 
 def test_seed_demo_on_an_empty_database_loads_the_library_first():

@@ -45,7 +45,7 @@ buffer = io.BytesIO()
 Image.new("RGB", (60, 30), "navy").save(buffer, format="PNG")
 clinic.logo.save("logo.png", ContentFile(buffer.getvalue()))
 physio = users["fysio"]
-for index, (first, last, language, inputs) in enumerate(_demo_patients(today)[:2]):
+for index, (first, last, language, inputs, _visits) in enumerate(_demo_patients(today)[:2]):
     patient = patient_create(clinic=clinic, first_name=first, last_name=last, cpr="",
         birth_date=date.fromisoformat(inputs["birth_date"]), sex=inputs["sex"],
         handout_language=language, contact_notes="Ring efter kl. 10")

@@ -84,12 +84,18 @@ def generate(assessment, physio):
     )
 
 
-def test_patient_list(count, clinic):
+def test_patient_list(count, clinic, physio):
+    """The worklist's columns (category, last assessment, next due, flags) come from the
+    patient rows: the same queries with 10 or 60 patients, with or without assessments behind
+    them, whatever the filter and order."""
     PatientFactory.create_batch(10, clinic=clinic)
     few = count(reverse("assessment:patient_list"), PATIENT_LIST)
-    PatientFactory.create_batch(50, clinic=clinic)
+    for patient in PatientFactory.create_batch(50, clinic=clinic):
+        assess(patient, physio, days_ago=100)
+        assess(patient, physio, days_ago=10, tug=14.0)
     many = count(reverse("assessment:patient_list"), PATIENT_LIST)
-    assert few == many == PATIENT_LIST
+    filtered = count(reverse("assessment:patient_list") + "?show=overdue&order=due", PATIENT_LIST)
+    assert few == many == filtered == PATIENT_LIST
 
 
 def test_patient_detail_with_assessments_and_prescriptions(count, patient, physio, library):

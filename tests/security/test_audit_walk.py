@@ -29,6 +29,7 @@ SURELY_SHOWN = {
     "assessment:patient_detail", "assessment:patient_edit", "assessment:assessment_create",
     "assessment:assessment_detail", "programs:program_detail", "programs:item_swap",
     "programs:item_dose", "prescriptions:prescription_detail", "assessment:gdpr_erase",
+    "assessment:gp_letter", "assessment:gp_letter_pdf",
 }  # fmt: skip
 
 
@@ -47,6 +48,7 @@ def records(insider, clinic, library):
     patient = PatientFactory(clinic=clinic)
     form = assessment_form(csrf_token=None)
     del form["csrfmiddlewaretoken"]
+    form["suspected_new_vertebral_fracture"] = "on"  # W6, so the GP letter pages exist too
     insider.post(reverse("assessment:assessment_create", args=[patient.id]), form)
     assessment = Assessment.objects.get(patient=patient)
     insider.post(reverse("programs:program_generate", args=[assessment.id]), {"setting": "home"})

@@ -75,3 +75,29 @@ def test_erasure_without_the_typed_name_is_refused_by_the_service(issued, patien
         patient_erase(patient=patient, confirm_name=patient.first_name)
     assert refused.value.code == "not_confirmed"
     assert Patient.objects.filter(id=patient.id).exists() and Handout.objects.exists()
+
+
+def test_erasure_takes_every_version_and_kept_draft(admin, patient, physio):
+    from assessment.domain.parsing import parse_assessment
+    from assessment.models import AssessmentDraft
+    from assessment.services import assessment_correct, assessment_void, draft_keep
+    from tests.factories import AssessmentFactory
+
+    first = AssessmentFactory(patient=patient, assessed_by=physio)
+    corrected = assessment_correct(
+        assessment=first,
+        corrected_by=physio,
+        inputs=parse_assessment(first.inputs, today=first.assessment_date),
+        reason="Rettelse",
+    )
+    assessment_void(assessment=corrected, voided_by=physio, reason="Forkert patient")
+    draft_keep(owner=physio, patient=patient, path="/x/", data={"tug_seconds": ["9"]})
+    exported = admin.get(reverse("assessment:gdpr_export", args=[patient.id]))
+    data = json.loads(zipfile.ZipFile(io.BytesIO(exported.content)).read("patient.json"))
+    versions = sorted(data["assessments"], key=lambda a: a["version"])
+    assert [a["version"] for a in versions] == [1, 2]
+    assert versions[1]["correction_reason"] == "Rettelse" and versions[1]["voided_at"]
+    admin.post(
+        reverse("assessment:gdpr_erase", args=[patient.id]), {"confirm_name": patient.full_name}
+    )
+    assert not Assessment.objects.exists() and not AssessmentDraft.objects.exists()

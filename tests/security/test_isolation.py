@@ -36,7 +36,7 @@ LISTS = {
 WITHOUT_ROWS = {
     "home", "healthz", "login", "logout", "password_change", "password_change_done",
     "set_language", "clinic_switch", "clinic_logo", "staff_add", "assessment:patient_create",
-    "programs:exercise_create",
+    "programs:exercise_create", "session_keep_alive",
 }  # fmt: skip
 WITHOUT_OBJECTS = set(LISTS) | WITHOUT_ROWS
 
