@@ -32,11 +32,12 @@ from . import volume
 from .dosing import Phase
 from .generation import ProgramItem, fits, generate_program, place_item, with_phases
 from .ladders import rung_neighbours
+from .minimums import uncovered_patterns
 from .request import ProgramRequest
 from .rules import rule_breaks
 from .safety import Violation
-from .slots import P1_PATTERNS, program_slots
-from .spec import ExerciseSpec, Pattern, Position
+from .slots import program_slots
+from .spec import ExerciseSpec, Pattern
 
 P = Pattern
 PROGRESS_PATTERNS: dict[str, frozenset[Pattern]] = {
@@ -115,13 +116,7 @@ def _kept(item: ProgramItem, request, library) -> ProgramItem:
 
 def missing_patterns(items: Sequence[ProgramItem], request) -> tuple[frozenset[Pattern], ...]:
     """§7a P1's pattern groups that no item covers."""
-    covered = {
-        item.exercise.pattern
-        for item in items
-        if request.wheelchair
-        or not (item.exercise.pattern is P.SQUAT and item.exercise.position is Position.SEATED)
-    }
-    return tuple(g for g in P1_PATTERNS[request.planned_category] if not g & covered)
+    return uncovered_patterns((item.exercise for item in items), request)
 
 
 def _capped(items: list[ProgramItem]) -> tuple[ProgramItem, ...]:
