@@ -2,13 +2,15 @@
 
 import uuid
 
-from django.db.models import Exists, OuterRef, Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from osteoactive.audit import note_shown
+from prescriptions.models import Prescription
 
-from .models import Exercise, HiddenExercise, Program, ProgramItem
+from .models import Exercise, HiddenExercise, LiftLoad, Program, ProgramItem, ProgramTemplate
 
 
 def _hidden_here(clinic):
@@ -89,3 +91,63 @@ def program_item_get(membership, item_id) -> ProgramItem:
     )
     note_shown(item.program, item.program.assessment.patient)
     return item
+
+
+def current_program(assessment) -> Program | None:
+    """The program the patient is on when this assessment is made: the one of their current
+    (not superseded) prescription, else their newest program, from an earlier assessment."""
+    earlier = Q(assessment__assessment_date__lt=assessment.assessment_date) | Q(
+        assessment__assessment_date=assessment.assessment_date,
+        assessment__created_at__lt=assessment.created_at,
+    )
+    prescribed = Prescription.objects.filter(program=OuterRef("pk"), superseded_at__isnull=True)
+    return (
+        Program.objects.filter(earlier, assessment__patient_id=assessment.patient_id)
+        .annotate(prescribed=Exists(prescribed))
+        .select_related("assessment")
+        .order_by(
+            "-prescribed", "-assessment__assessment_date", "-assessment__created_at", "-created_at"
+        )
+        .first()
+    )
+
+
+def templates_of(clinic):
+    """The clinic's program templates, by name, with their number of exercises."""
+    return (
+        ProgramTemplate.objects.filter(clinic=clinic)
+        .select_related("created_by")
+        .annotate(item_count=Count("items"))
+        .order_by("name", "id")
+    )
+
+
+def template_get(membership, template_id) -> ProgramTemplate:
+    return get_object_or_404(ProgramTemplate, id=template_id, clinic=membership.clinic)
+
+
+def template_for_change(membership, template_id) -> ProgramTemplate:
+    """A template that this member may rename or delete: a clinic admin, or its author."""
+    template = template_get(membership, template_id)
+    if not (membership.is_clinic_admin or template.created_by_id == membership.user_id):
+        raise PermissionDenied
+    return template
+
+
+def may_change_template(membership, template) -> bool:
+    return membership.is_clinic_admin or template.created_by_id == membership.user_id
+
+
+def recent_lift_loads(program, sessions=8):
+    """The loads of the program's last `sessions` session days, newest first (one query)."""
+    days = (
+        LiftLoad.objects.filter(program=program)
+        .order_by("-session_date")
+        .values("session_date")
+        .distinct()[:sessions]
+    )
+    return list(
+        LiftLoad.objects.filter(program=program, session_date__in=days)
+        .select_related("recorded_by")
+        .order_by("-session_date", "exercise_id")
+    )

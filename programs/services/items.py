@@ -1,29 +1,29 @@
-"""Writes of programs: generate from an assessment, then swap, dose, add and remove items."""
+"""The physiotherapist's edits of a program's items: add, swap, dose, move and remove.
+
+Every edit leaves the program numbered in program order and its minutes per session up to
+date (`program_refresh`). One test decides what is allowed: `rules.rule_breaks` (§6, §7a),
+plus P2's one rung per ladder; an exercise that breaks any of them is added only when the
+physiotherapist confirms, and the confirmation is recorded with the item.
+"""
 
 from django.db import transaction
-from django.db.models import Max
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from assessment.models import Assessment
+from osteoactive.domain.vocabulary import Domain
 from osteoactive.errors import ServiceError
 
-from .domain import rules
-from .domain.dose import dose_from_json, dose_json
-from .domain.dose import dose_text as words_for_dose
-from .domain.dosing import phases_following
-from .domain.generation import ProgramItem as PlannedItem
-from .domain.generation import choices, generate_program, place_item
-from .domain.program_json import item_to_json
-from .domain.request import ProgramRequest
-from .domain.request_json import request_from_json
-from .domain.slots import SLOTS
-from .models import Exercise, HiddenExercise, Program, ProgramItem
-from .selectors import library_for
+from ..domain import rules
+from ..domain.continuity import SECOND_RUNG
+from ..domain.dose import dose_from_json, dose_json
+from ..domain.dose import dose_text as words_for_dose
+from ..domain.dosing import phases_following
+from ..domain.generation import choices, place_item
+from ..domain.slots import SLOTS, Slot
+from ..models import Exercise, Program, ProgramItem
+from .programs import clinic_library, item_fields, program_refresh, program_request
 
 ADDED_BY_HAND = {"da": "Tilføjet af fysioterapeuten.", "en": "Added by the physiotherapist."}
-GENERATED_ONLY = {rules.GENERATED_FLEXION.code, rules.SUPERVISION_ONLY_HIRIT.code}
-"""Rules about what the generator picks; a physiotherapist adding by hand is warned by the others."""
+UP, DOWN = "up", "down"
 
 
 class NeedsConfirmation(Exception):
@@ -34,227 +34,174 @@ class NeedsConfirmation(Exception):
         super().__init__(", ".join(v.code for v in violations))
 
 
-def request_data(assessment: Assessment, *, setting: str, equipment, language: str) -> dict:
-    """The §5 request for an assessment: its inputs, its result with the chosen category."""
-    return {
-        "inputs": assessment.inputs,
-        "result": {**assessment.result, "category": assessment.final_category},
-        "options": {"setting": setting, "equipment": sorted(equipment), "language": language},
-    }
-
-
-def program_request(program: Program) -> ProgramRequest:
-    assessment = program.assessment
-    return request_from_json(
-        request_data(
-            assessment,
-            setting=program.setting,
-            equipment=program.equipment,
-            language=assessment.patient.handout_language,
-        )
-    )
-
-
-def _item_fields(planned: PlannedItem) -> dict:
-    data = item_to_json(planned, "da")
-    return {
-        "domain": data["domain"],
-        "slot": data["slot"] or "",
-        "slot_label": dict(planned.slot.label) if planned.slot else {},
-        "dose": data["dose"] or {},
-        "days_per_week": data["days_per_week"],
-        "phases": [
-            {key: phase[key] for key in ("weeks", "dose", "days_per_week", "instruction")}
-            for phase in data["phases"]
-        ],
-        "start_week": data["start_week"],
-        "progression": data["progression"],
-        "regression": data["regression"],
-        "reason": data["reason"],
-    }
+def add_violations(program: Program, exercise: Exercise, ladders_in_use=None):
+    """Every rule an exercise added by hand breaks: §6 and §7a's rules, and P2 when the
+    program already holds a rung of its ladder."""
+    if ladders_in_use is None:
+        ladders_in_use = {row.exercise.ladder for row in program.items.select_related("exercise")}
+    found = rules.rule_breaks(exercise.spec(), program_request(program))
+    if exercise.ladder in ladders_in_use:
+        found.append(SECOND_RUNG)
+    return found
 
 
 @transaction.atomic
-def program_generate(
-    *, assessment: Assessment, created_by, setting: str, equipment: list[str]
-) -> Program:
-    clinic = assessment.patient.clinic
-    request = request_from_json(
-        request_data(
-            assessment,
-            setting=setting,
-            equipment=equipment,
-            language=assessment.patient.handout_language,
-        )
+def program_item_add(*, program: Program, exercise: Exercise, confirmed: bool) -> ProgramItem:
+    """Adds an exercise by hand at the end of its domain; one the rules exclude needs
+    `confirmed`, which is recorded."""
+    violations = add_violations(program, exercise)
+    if violations and not confirmed:
+        raise NeedsConfirmation(violations)
+    library = [e.spec() for e in clinic_library(program.assessment.patient.clinic).values()]
+    planned = place_item(
+        None, exercise.spec(), program_request(program), library, reason=dict(ADDED_BY_HAND)
     )
-    exercises = {exercise.stable_key: exercise for exercise in library_for(clinic)}
-    generated = generate_program(request, [e.spec() for e in exercises.values()])
-    program = Program.objects.create(
-        assessment=assessment,
-        created_by=created_by,
-        category=generated.category.value,
-        planned_from=generated.planned_from.value if generated.planned_from else "",
-        valid_until=generated.valid_until,
-        minutes_per_session=generated.minutes_per_session,
-        fall_prevention_focus=request.fall_prevention_focus,
-        qualifying_vertebral_fracture=request.qualifying_vertebral_fracture,
-        setting=setting,
-        equipment=sorted(equipment),
-        unfilled=[
-            {"slot": u.slot.id, "label": dict(u.slot.label), "reason": dict(u.reason)}
-            for u in generated.unfilled
-        ],
-        notes=[dict(note) for note in generated.notes],
+    item = ProgramItem.objects.create(
+        program=program,
+        exercise=exercise,
+        position=32000,
+        **item_fields(planned),
+        added_by_hand=True,
+        confirmed_violations=[{"code": v.code, "message": dict(v.message)} for v in violations],
     )
-    ProgramItem.objects.bulk_create(
-        ProgramItem(
-            program=program, exercise=exercises[item.key], position=index, **_item_fields(item)
-        )
-        for index, item in enumerate(generated.items)
-    )
-    # The result page lists the assessment's programs in a fragment cached by its updated_at.
-    assessment.save(update_fields=["updated_at"])
-    return program
+    program_refresh(program)
+    item.refresh_from_db(fields=["position"])
+    return item
 
 
-def _library(program: Program) -> dict[str, Exercise]:
-    return {e.stable_key: e for e in library_for(program.assessment.patient.clinic)}
+def _slot_of(item: ProgramItem) -> Slot:
+    """The item's slot; an item added by hand stands in for its own pattern in its domain."""
+    slot = SLOTS.get(item.slot)
+    if slot is not None:
+        return slot
+    pattern = item.exercise.spec().pattern
+    return Slot("", Domain(item.domain), (pattern,), {"da": "", "en": ""})
 
 
 def swap_candidates(item: ProgramItem) -> list[Exercise]:
-    """For the same slot: the starting rung of each allowed ladder the program does not use
-    (its own ladder included)."""
+    """For the same slot (an item added by hand: the same pattern and domain): the starting
+    rung of each allowed ladder the program does not use, its own ladder included."""
     program = item.program
-    slot = SLOTS.get(item.slot)
-    if slot is None:
-        return []
-    exercises = _library(program)
+    exercises = clinic_library(program.assessment.patient.clinic)
     others = program.items.exclude(id=item.id).select_related("exercise")
     used = {i.exercise.ladder for i in others}
-    found = choices(slot, program_request(program), [e.spec() for e in exercises.values()], used)
+    request = program_request(program)
+    found = choices(_slot_of(item), request, [e.spec() for e in exercises.values()], used)
     return [exercises[c.spec.key] for c in found if c.spec.key != item.exercise.stable_key]
 
 
 @transaction.atomic
 def program_item_swap(*, item: ProgramItem, exercise: Exercise | None) -> ProgramItem:
-    """Only one of the swap candidates may take the item's place: one that fits the slot safely."""
+    """Only one of the swap candidates may take the item's place: one that fits safely."""
     if exercise is None or exercise not in swap_candidates(item):
         raise ServiceError(_("Choose one of the listed exercises."), code="not_a_candidate")
-    library = [e.spec() for e in _library(item.program).values()]
-    planned = place_item(SLOTS[item.slot], exercise.spec(), program_request(item.program), library)
-    for name, value in _item_fields(planned).items():
+    program = item.program
+    library = [e.spec() for e in clinic_library(program.assessment.patient.clinic).values()]
+    slot = SLOTS.get(item.slot)
+    reason = None if slot else dict(ADDED_BY_HAND)
+    planned = place_item(slot, exercise.spec(), program_request(program), library, reason=reason)
+    for name, value in item_fields(planned).items():
         setattr(item, name, value)
     item.exercise = exercise
+    item.confirmed_violations = []
+    item.edited_phases = []
     item.save()
+    program_refresh(program)
     return item
 
 
+def first_phase_index(item: ProgramItem) -> int:
+    """The first phase with a dose: weeks 1–4, or 5–8 for impact that starts in week 5."""
+    return next((n for n, phase in enumerate(item.phases) if phase.get("dose")), 0)
+
+
 @transaction.atomic
-def program_item_set_dose(*, item: ProgramItem, days_per_week: int, **dose) -> ProgramItem:
+def program_item_set_dose(
+    *,
+    item: ProgramItem,
+    days_per_week: int,
+    dose: dict,
+    later: dict[int, dict] | None = None,
+    follow_again=(),
+) -> ProgramItem:
     """The physiotherapist's dose for the first phase; the later phases follow it by the
-    generator's steps for the dose family (domain.md §10), on the same days."""
+    generator's steps for the dose family (domain.md §10), on the same days, unless set by
+    hand: a later phase whose dose in `later` differs from the one it has is kept as given and
+    stays so at the next edit, until it is in `follow_again`."""
     current = dose_from_json(item.dose) or dose_from_json({})
     values = {key: value for key, value in dose.items() if value is not None}
     first = dose_from_json(
         {**values, "per_side": current.per_side, "technique": current.technique and not values}
     )
-    request = program_request(item.program)
+    program = item.program
     progression = None
     if item.progression:
-        progression = _library(item.program).get(item.progression["key"])
-    phases = phases_following(
-        item.exercise.spec(), request, first, progression.spec() if progression else None
+        exercises = clinic_library(program.assessment.patient.clinic)
+        progression = exercises.get(item.progression["key"])
+    following = phases_following(
+        item.exercise.spec(),
+        program_request(program),
+        first,
+        progression.spec() if progression else None,
     )
+    start = first_phase_index(item)
+    by_hand = set(item.edited_phases) - set(follow_again)
+    phases = []
+    for index, phase in enumerate(following):
+        new = dose_json(phase.dose)
+        stored = item.phases[index].get("dose") if index < len(item.phases) else None
+        if phase.dose is not None and index > start:
+            given = (later or {}).get(index)
+            if given is not None:
+                given = dose_json(dose_from_json({**given, "per_side": current.per_side}))
+                if given != stored:
+                    by_hand.add(index)
+                    stored = given
+            if index in by_hand and stored:
+                new = stored
+        phases.append(
+            {
+                "weeks": list(phase.weeks),
+                "dose": new,
+                "days_per_week": days_per_week if phase.dose is not None else 0,
+                "instruction": dict(phase.instruction),
+            }
+        )
     item.dose = dose_json(first)
     item.days_per_week = days_per_week
-    item.phases = [
-        {
-            "weeks": list(phase.weeks),
-            "dose": dose_json(phase.dose),
-            "days_per_week": days_per_week if phase.dose is not None else 0,
-            "instruction": dict(phase.instruction),
-        }
-        for phase in phases
-    ]
+    item.phases = phases
+    item.edited_phases = sorted(n for n in by_hand if n > start and phases[n]["dose"])
     item.full_clean()
     item.save()
+    program_refresh(program)
     return item
 
 
 @transaction.atomic
-def program_item_remove(*, item: ProgramItem) -> None:
-    item.delete()
-
-
-def add_violations(program: Program, exercise: Exercise):
-    """The rules an exercise added by hand breaks: §6 and §7a's filters (P5, P7, P8, P13)."""
-    return [
-        v
-        for v in rules.rule_breaks(exercise.spec(), program_request(program))
-        if v.code not in GENERATED_ONLY
+def program_item_move(*, item: ProgramItem, direction: str) -> bool:
+    """Moves the item one place up or down within its domain (program order is the handout's
+    numbering, and the domains stay together); False when it is already first or last."""
+    program = item.program
+    siblings = [
+        row for row in program.items.order_by("position", "id") if row.domain == item.domain
     ]
+    index = next(n for n, row in enumerate(siblings) if row.id == item.id)
+    other = index - 1 if direction == UP else index + 1
+    if direction not in (UP, DOWN) or not 0 <= other < len(siblings):
+        return False
+    mine, theirs = siblings[index], siblings[other]
+    mine.position, theirs.position = theirs.position, mine.position
+    ProgramItem.objects.bulk_update([mine, theirs], ["position"])
+    program_refresh(program)
+    return True
 
 
 @transaction.atomic
-def program_item_add(*, program: Program, exercise: Exercise, confirmed: bool) -> ProgramItem:
-    """Adds an exercise by hand; one the filters exclude needs `confirmed`, which is recorded."""
-    violations = add_violations(program, exercise)
-    if violations and not confirmed:
-        raise NeedsConfirmation(violations)
-    library = [e.spec() for e in _library(program).values()]
-    planned = place_item(
-        None, exercise.spec(), program_request(program), library, reason=dict(ADDED_BY_HAND)
-    )
-    position = (program.items.aggregate(Max("position"))["position__max"] or 0) + 1
-    return ProgramItem.objects.create(
-        program=program,
-        exercise=exercise,
-        position=position,
-        **_item_fields(planned),
-        added_by_hand=True,
-        confirmed_violations=[{"code": v.code, "message": dict(v.message)} for v in violations],
-    )
+def program_item_remove(*, item: ProgramItem) -> None:
+    program = item.program
+    item.delete()
+    program_refresh(program)
 
 
 def dose_text(item: ProgramItem, dose: dict | None, language: str) -> str:
     return words_for_dose(dose_from_json(dose), None, language, item.start_week)
-
-
-@transaction.atomic
-def exercise_save(
-    *, clinic, exercise: Exercise | None, fields: dict, default_dose: dict
-) -> Exercise:
-    """Creates or updates a clinic's own exercise; issued prescriptions keep their snapshot."""
-    exercise = exercise or Exercise(clinic=clinic)
-    for name, value in fields.items():
-        if name in {f.name for f in Exercise._meta.get_fields()}:
-            Exercise._meta.get_field(name).save_form_data(exercise, value)
-    exercise.default_dose = default_dose
-    if not exercise.key:
-        exercise.key = _unique_key(clinic, slugify(fields["name_en"] or fields["name_da"]))
-    exercise.full_clean()
-    exercise.save()
-    return exercise
-
-
-def _unique_key(clinic, base):
-    base = (base or "exercise")[:70]
-    key, number = base, 2
-    while Exercise.objects.filter(clinic=clinic, key=key).exists():
-        key, number = f"{base}-{number}", number + 1
-    return key
-
-
-@transaction.atomic
-def exercise_toggle_hidden(*, clinic, exercise: Exercise) -> bool:
-    """Hides a global exercise for the clinic, or shows it again; returns whether it is hidden.
-    A clinic's own exercise is edited, not hidden."""
-    if not exercise.is_global:
-        raise ServiceError(
-            _("Only exercises of the default library can be hidden."), code="not_global"
-        )
-    deleted, _by_model = HiddenExercise.objects.filter(clinic=clinic, exercise=exercise).delete()
-    if deleted:
-        return False
-    HiddenExercise.objects.create(clinic=clinic, exercise=exercise)
-    return True
