@@ -1,15 +1,23 @@
-"""On the embedded SQLite the live server handles one request at a time.
+"""Chromium for the browser tests, and a live server that suits the database.
+
+On the embedded SQLite the live server handles one request at a time.
 
 Its request threads then share the test database's one in-memory connection, which cannot
 hold two transactions at once, while a page's pictures load in parallel. On PostgreSQL every
 thread has its own connection and requests run side by side.
 """
 
+import os
 import threading
 
+import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
 from django.test.testcases import LiveServerThread
+from playwright.sync_api import sync_playwright
+
+from tests.services import CHROMIUM, need_chromium
+from tests.support.browser import CHROMIUM_ARGS, TIMEOUT_MS
 
 
 class OneRequestAtATimeServer(ThreadedWSGIServer):
@@ -25,3 +33,34 @@ class OneRequestAtATimeServer(ThreadedWSGIServer):
 
 if connection.vendor == "sqlite":
     LiveServerThread.server_class = OneRequestAtATimeServer
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    need_chromium()
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls that pytest-django
+    # makes around each test (flushing the database) must still be allowed.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(
+        base_url=live_server.url,
+        locale="da-DK",
+        viewport={"width": 1280, "height": 900},
+        accept_downloads=True,
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -2,19 +2,17 @@
 
 The app runs in pytest-django's live server (a thread of this process); handout tasks run
 in-process there (see the `_celery_in_process` fixture). A full-page screenshot of every step
-goes to $SCREENSHOT_DIR (default: artifacts/screenshots under the project root).
+goes to $SCREENSHOT_DIR (tests/support/browser.py).
 """
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Locator, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.services import CHROMIUM, need_chromium
+from tests.support.browser import Screenshots, expect_picture, heading, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,94 +20,17 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR") or ROOT / "artifacts" / "screenshots")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-TIMEOUT_MS = 10_000
 HANDOUT_TIMEOUT_MS = 60_000
 PATIENT_FIRST, PATIENT_LAST = "Åse", "Ørbæk Søndergaard"
 
 
-# --- fixtures ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    need_chromium()
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls that pytest-django
-    # makes around each test (flushing the database) must still be allowed.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def page(chromium, live_server):
-    context = chromium.new_context(
-        base_url=live_server.url,
-        locale="da-DK",
-        viewport={"width": 1280, "height": 900},
-        accept_downloads=True,
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-class Screenshots:
-    """Numbered full-page screenshots of one flow: `1-physio-01-login.png`, ..."""
-
-    def __init__(self, page: Page, flow: str):
-        self.page, self.flow, self.step = page, flow, 0
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-
-    def __call__(self, name: str) -> None:
-        load_images(self.page)
-        self.step += 1
-        path = SCREENSHOT_DIR / f"{self.flow}-{self.step:02d}-{name}.png"
-        self.page.screenshot(path=path, full_page=True)
-
-
 # --- helpers -------------------------------------------------------------------------------------
-
-
-def log_in(page: Page, username: str, password: str) -> None:
-    page.goto("/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Log ind").click()
-    expect(page.get_by_role("button", name="Log ind")).to_have_count(0)
-
-
-def expect_picture(img: Locator) -> None:
-    """The picture has loaded and has pixels (a broken one completes with width 0)."""
-    expect(img).to_have_js_property("complete", True)
-    assert img.evaluate("img => img.naturalWidth") > 0, img.get_attribute("src")
-
-
-def load_images(page: Page) -> None:
-    """Loads the lazy pictures below the fold too, and fails on a picture that does not load."""
-    page.locator("img[loading=lazy]").evaluate_all("imgs => imgs.forEach(i => i.loading = 'eager')")
-    for img in page.locator("img").all():
-        expect_picture(img)
 
 
 def fill(page: Page, values: dict[str, str]) -> None:
     """Types into form fields by their Django name (`#id_<name>`)."""
     for name, value in values.items():
         page.locator(f"#id_{name}").fill(value)
-
-
-def heading(page: Page):
-    return page.get_by_role("heading", level=1)
 
 
 def squash(text: str) -> str:
