@@ -122,6 +122,11 @@ def templates_of(clinic):
     )
 
 
+def template_choices(clinic):
+    """The clinic's templates as a form lists them: id and name only."""
+    return ProgramTemplate.objects.filter(clinic=clinic).only("id", "name").order_by("name", "id")
+
+
 def template_get(membership, template_id) -> ProgramTemplate:
     return get_object_or_404(ProgramTemplate, id=template_id, clinic=membership.clinic)
 

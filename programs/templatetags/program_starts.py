@@ -11,7 +11,7 @@ register = template.Library()
 @register.inclusion_tag("programs/_template_choice.html", takes_context=True)
 def template_choice(context, assessment):
     membership = context.get("membership")
-    templates = list(selectors.templates_of(membership.clinic)) if membership else []
+    templates = list(selectors.template_choices(membership.clinic)) if membership else []
     return {"assessment": assessment, "templates": templates}
 
 

@@ -82,7 +82,7 @@ def template_apply(request, assessment_id):
     if refused := refuse_unless_post(request):
         return refused
     form = TemplateApplyForm(
-        request.POST, templates=selectors.templates_of(request.membership.clinic)
+        request.POST, templates=selectors.template_choices(request.membership.clinic)
     )
     if not form.is_valid():
         messages.error(request, _("Choose a template and where the patient will train."))
