@@ -1,6 +1,8 @@
 """Reads of the exercise library and programs, scoped to the acting membership's clinic."""
 
 import uuid
+from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
@@ -8,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from osteoactive.audit import note_shown
-from prescriptions.models import Prescription
 
 from .models import Exercise, HiddenExercise, LiftLoad, Program, ProgramItem, ProgramTemplate
 
@@ -93,23 +94,42 @@ def program_item_get(membership, item_id) -> ProgramItem:
     return item
 
 
-def current_program(assessment) -> Program | None:
+@dataclass(frozen=True)
+class ProgramRef:
+    id: uuid.UUID
+    assessment_date: date
+
+
+def current_program_ref(assessment) -> ProgramRef | None:
     """The program the patient is on when this assessment is made: the one of their current
-    (not superseded) prescription, else their newest program, from an earlier assessment."""
-    earlier = Q(assessment__assessment_date__lt=assessment.assessment_date) | Q(
-        assessment__assessment_date=assessment.assessment_date,
-        assessment__created_at__lt=assessment.created_at,
+    (not superseded) prescription, else their newest program, from an earlier assessment.
+
+    One plain query of the patient's programs with their prescriptions, chosen here: the
+    result page asks on every view, and an `Exists` annotation cost more than the rest."""
+    rows = Program.objects.filter(assessment__patient_id=assessment.patient_id).values_list(
+        "id",
+        "assessment__assessment_date",
+        "assessment__created_at",
+        "created_at",
+        "prescriptions__id",
+        "prescriptions__superseded_at",
     )
-    prescribed = Prescription.objects.filter(program=OuterRef("pk"), superseded_at__isnull=True)
-    return (
-        Program.objects.filter(earlier, assessment__patient_id=assessment.patient_id)
-        .annotate(prescribed=Exists(prescribed))
-        .select_related("assessment")
-        .order_by(
-            "-prescribed", "-assessment__assessment_date", "-assessment__created_at", "-created_at"
-        )
-        .first()
-    )
+    mine = (assessment.assessment_date, assessment.created_at)
+    best = None
+    for program_id, day, assessed_at, created_at, prescription_id, superseded_at in rows:
+        if (day, assessed_at) >= mine:
+            continue
+        rank = (prescription_id is not None and superseded_at is None, day, assessed_at, created_at)
+        if best is None or rank > best[0]:
+            best = (rank, ProgramRef(program_id, day))
+    return best[1] if best else None
+
+
+def current_program(assessment) -> Program | None:
+    ref = current_program_ref(assessment)
+    if ref is None:
+        return None
+    return Program.objects.select_related("assessment__patient").get(id=ref.id)
 
 
 def templates_of(clinic):

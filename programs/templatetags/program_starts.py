@@ -19,6 +19,6 @@ def template_choice(context, assessment):
 def continue_choice(context, assessment):
     return {
         "assessment": assessment,
-        "current": selectors.current_program(assessment),
+        "current": selectors.current_program_ref(assessment),
         "csrf_token": context.get("csrf_token"),
     }
