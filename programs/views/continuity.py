@@ -77,25 +77,29 @@ def template_delete(request, template_id):
 
 @physiotherapist_required
 def template_apply(request, assessment_id):
-    """A program for this assessment from a clinic template, re-filtered for the patient."""
+    """A program for this assessment from a clinic template, re-filtered for the patient: the
+    choice of template, setting and equipment on a page of its own, so the result page does
+    not read the clinic's templates on every view."""
     assessment = assessment_get(request.membership, assessment_id)
-    if refused := refuse_unless_post(request):
-        return refused
-    form = TemplateApplyForm(
-        request.POST, templates=selectors.template_choices(request.membership.clinic)
-    )
-    if not form.is_valid():
-        messages.error(request, _("Choose a template and where the patient will train."))
-        return redirect("assessment:assessment_detail", assessment.id)
-    program = services.program_from_template(
-        template=form.cleaned_data["template"],
-        assessment=assessment,
-        created_by=request.user,
-        setting=form.cleaned_data["setting"],
-        equipment=form.cleaned_data["equipment"],
-    )
-    audit.record(request, "create", program, patient=assessment.patient)
-    return redirect("programs:program_detail", program.id)
+    templates = selectors.templates_of(request.membership.clinic)
+    form = TemplateApplyForm(request.POST or None, templates=templates)
+    if request.method == "POST" and form.is_valid():
+        program = services.program_from_template(
+            template=form.cleaned_data["template"],
+            assessment=assessment,
+            created_by=request.user,
+            setting=form.cleaned_data["setting"],
+            equipment=form.cleaned_data["equipment"],
+        )
+        audit.record(request, "create", program, patient=assessment.patient)
+        return redirect("programs:program_detail", program.id)
+    context = {
+        "assessment": assessment,
+        "patient": assessment.patient,
+        "form": form,
+        "templates": list(templates),
+    }
+    return render(request, "programs/template_apply.html", context)
 
 
 @physiotherapist_required

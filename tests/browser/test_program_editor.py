@@ -165,11 +165,10 @@ def test_edit_a_program_save_it_as_a_template_apply_it_and_continue_it(
     page.get_by_role("button", name="Gem som skabelon").click()
     expect(page.get_by_role("status").first).to_contain_text("Hold for hverdagsaktive")
     page.goto(f"/assessments/{other.id}/")
-    page.get_by_label("Eller start fra en klinikskabelon").select_option(
-        label="Hold for hverdagsaktive"
-    )
+    page.get_by_role("link", name="Eller start fra en klinikskabelon").click()
+    page.get_by_role("radio", name="Hold for hverdagsaktive").check()
     page.locator("#equipment-band").check()
-    both_widths(page, shot, "assessment-with-template")
+    both_widths(page, shot, "template-choice")
     page.get_by_role("button", name="Brug skabelon").click()
     expect(heading(page)).to_contain_text("Bent Bækgaard")
     changes = page.get_by_test_id("changes")

@@ -36,8 +36,8 @@ pytestmark = pytest.mark.django_db
 # the other pages only read and record the view, and run without one.
 PATIENT_LIST = 3
 PATIENT_DETAIL = 6
-ASSESSMENT_RESULT = 7  # with the clinic's templates and the program a reassessment continues
-ASSESSMENT_RESULT_CACHED = 6  # the program list and summary from the cache
+ASSESSMENT_RESULT = 6  # with the program a reassessment continues
+ASSESSMENT_RESULT_CACHED = 5  # the program list and summary from the cache
 PROGRAM = 6
 PROGRAM_HIRIT = 7  # and the HiRIT load log
 PICKER = 6
@@ -123,9 +123,9 @@ def test_assessment_result_with_programs(count, physio_client, patient, physio, 
     assert count(url, ASSESSMENT_RESULT_CACHED) == ASSESSMENT_RESULT_CACHED
 
 
-def test_reassessment_with_templates_and_a_current_program(count, patient, physio, library):
-    """The page offers the clinic's templates and continuing the program of the earlier
-    assessment: as many queries with one template and program as with many."""
+def test_reassessment_with_a_current_program(count, patient, physio, library):
+    """The page offers to continue the program of an earlier assessment: as many queries with
+    one earlier program as with many (and the clinic's templates are not read here)."""
     first = assess(patient, physio, days_ago=90)
     prescription_issue(program=generate(first, physio), issued_by=physio)
     ProgramTemplateFactory(program=first.programs.get())

@@ -53,8 +53,10 @@ def test_a_template_applied_to_a_precaution_patient_drops_impact_and_says_why(
         assessed_by=physio,
         category="hverdagsaktiv_med_hensyn",
     )
-    page = physio_client.get(reverse("assessment:assessment_detail", args=[other.id]))
-    assert "Hold for hverdagsaktive" in page.content.decode()
+    result = physio_client.get(reverse("assessment:assessment_detail", args=[other.id]))
+    assert reverse("programs:template_apply", args=[other.id]) in result.content.decode()
+    choice = physio_client.get(reverse("programs:template_apply", args=[other.id]))
+    assert "Hold for hverdagsaktive" in choice.content.decode()
     response = physio_client.post(
         reverse("programs:template_apply", args=[other.id]),
         {"template": template.id, "setting": "home", "equipment": ["band"]},
@@ -85,10 +87,13 @@ def test_a_template_name_is_once_per_clinic(physio_client, active_program):
 def test_apply_refuses_another_clinics_template(physio_client, physio, clinic, other_clinic):
     theirs = ProgramTemplateFactory(program__assessment__patient__clinic=other_clinic)
     assessment = AssessmentFactory(patient=PatientFactory(clinic=clinic), assessed_by=physio)
+    ours = ProgramTemplateFactory(program__assessment__patient__clinic=clinic, name="Vores hold")
     url = reverse("programs:template_apply", args=[assessment.id])
     response = physio_client.post(url, {"template": theirs.id, "setting": "home"})
-    assert response.status_code == 302 and not Program.objects.filter(assessment=assessment)
-    assert physio_client.get(url).status_code == 405
+    assert "template" in response.context["form"].errors
+    assert not Program.objects.filter(assessment=assessment).exists()
+    assert response.context["templates"] == [ours]
+    assert theirs.name not in physio_client.get(url).content.decode()
 
 
 def test_rename_and_delete_by_the_author_or_an_admin_only(client, clinic, physio, clinic_admin):
