@@ -1,6 +1,7 @@
 """The HiRIT load log (domain.md §7b): only for the programs §7b applies to, one load per lift
 and day, audited, and no LIFTMOR note anywhere the app shows or prints."""
 
+import ast
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -110,6 +111,41 @@ def test_no_liftmor_note_in_any_template_or_catalogue():
     texts = [*ROOT.glob("templates/**/*.html"), *ROOT.glob("locale/*/LC_MESSAGES/*.po")]
     assert texts
     assert [path for path in texts if "liftmor" in path.read_text().lower()] == []
+
+
+def _texts(tree):
+    """The string literals of a module that are not docstrings: what it can show or print."""
+    documented = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and id(node) not in documented
+    ]  # fmt: skip
+
+
+def test_no_liftmor_note_in_any_text_of_the_apps_or_the_library():
+    modules = [
+        path
+        for package in ("assessment", "osteoactive", "programs", "prescriptions")
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts
+    ]
+    assert len(modules) > 50
+    found = [
+        path
+        for path in modules
+        if any("liftmor" in text.lower() for text in _texts(ast.parse(path.read_text())))
+    ]
+    assert found == []
+    assert "liftmor" not in (ROOT / "fixtures" / "exercise_library.json").read_text().lower()
 
 
 def test_no_liftmor_note_on_a_hirit_program_page(physio_client, hirit):
