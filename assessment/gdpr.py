@@ -21,7 +21,11 @@ def _row(obj, fields):
 def patient_export(patient) -> bytes:
     """A zip with patient.json (all records) and the handout PDFs."""
     assessments = list(patient.assessments.order_by("assessment_date"))
-    programs = [p for a in assessments for p in a.programs.prefetch_related("items__exercise")]
+    programs = [
+        p
+        for a in assessments
+        for p in a.programs.prefetch_related("items__exercise", "lift_loads__exercise")
+    ]
     prescriptions = list(patient.prescriptions.prefetch_related("handouts").order_by("version"))
     data = {
         "patient": _row(patient, PATIENT_FIELDS),
@@ -41,6 +45,10 @@ def patient_export(patient) -> bytes:
                     {"exercise": i.exercise.name_en, "dose": i.dose,
                      "days_per_week": i.days_per_week, "added_by_hand": i.added_by_hand}
                     for i in p.items.all()
+                ],
+                "lift_loads": [
+                    {"date": load.session_date, "exercise": load.exercise.name_en, "kg": load.kg}
+                    for load in p.lift_loads.all()
                 ],
             }
             for p in programs

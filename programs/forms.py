@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.urls import reverse
 from django.utils.text import slugify
@@ -53,7 +55,9 @@ DOSE_FIELD_LABELS = {
 }
 
 
-class DoseForm(PlainTextFields, forms.Form):
+class _DoseFields(PlainTextFields, forms.Form):
+    """The dose fields of one phase, only those the exercise's dose type has."""
+
     sets = forms.IntegerField(label=_("Sets"), required=False, min_value=1, max_value=10)
     reps = forms.IntegerField(label=_("Repetitions"), required=False, min_value=1, max_value=100)
     hold_seconds = forms.IntegerField(
@@ -63,7 +67,6 @@ class DoseForm(PlainTextFields, forms.Form):
     flights = forms.IntegerField(
         label=_("Flights of stairs"), required=False, min_value=1, max_value=30
     )
-    days_per_week = forms.IntegerField(label=_("Days per week"), min_value=1, max_value=7)
 
     def __init__(self, *args, dose_type, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,6 +75,9 @@ class DoseForm(PlainTextFields, forms.Form):
         for name in DOSE_FIELD_LABELS:
             if name not in self.required_fields | optional:
                 del self.fields[name]
+        for field in self.fields.values():
+            css = "form-check-input" if isinstance(field, forms.BooleanField) else "form-control"
+            field.widget.attrs.setdefault("class", css)
 
     def clean(self):
         cleaned = super().clean()
@@ -79,6 +85,98 @@ class DoseForm(PlainTextFields, forms.Form):
             if cleaned.get(name) is None and name not in self.errors:
                 self.add_error(name, _("This dose needs a value here."))
         return cleaned
+
+    @property
+    def dose_fields(self):
+        return [self[name] for name in DOSE_FIELD_LABELS if name in self.fields]
+
+    def dose(self) -> dict:
+        return {
+            name: self.cleaned_data.get(name) for name in DOSE_FIELD_LABELS if name in self.fields
+        }
+
+
+class DoseForm(_DoseFields):
+    """The dose of the first phase (weeks 1–4, or 5–8 for what starts in week 5) and the
+    days a week of every phase."""
+
+    days_per_week = forms.IntegerField(label=_("Days per week"), min_value=1, max_value=7)
+
+
+class PhaseDoseForm(_DoseFields):
+    """A later phase's dose: left as it is it follows the first phase, changed it is set by
+    hand; a phase set by hand can be made to follow again."""
+
+    follow = forms.BooleanField(label=_("Follow the first phase again"), required=False)
+
+    def __init__(self, *args, weeks, by_hand, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.weeks, self.by_hand = weeks, by_hand
+        if not by_hand:
+            del self.fields["follow"]
+
+    @property
+    def given(self) -> bool:
+        """Whether the phase's dose was sent at all (a form may send the first phase only)."""
+        return any(self.add_prefix(field.name) in self.data for field in self.dose_fields)
+
+    def clean(self):
+        return super().clean() if self.given else self.cleaned_data
+
+
+class PickerForm(PlainTextFields, forms.Form):
+    q = forms.CharField(label=_("Search the library"), required=False, max_length=100)
+    excluded = forms.BooleanField(
+        label=_("Also show exercises the filters exclude"), required=False
+    )
+
+
+class TemplateNameForm(PlainTextFields, forms.Form):
+    name = forms.CharField(
+        label=_("Template name"),
+        max_length=120,
+        help_text=_("For example “Hold for hverdagsaktive”. The whole clinic can use it."),
+    )
+
+
+class TemplateApplyForm(ProgramOptionsForm):
+    template = forms.ModelChoiceField(label=_("Clinic template"), queryset=None)
+
+    def __init__(self, *args, templates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = templates
+
+
+class LiftLoadForm(PlainTextFields, forms.Form):
+    """One session's loads: a date and the kg of each heavy lift (empty when not done)."""
+
+    session_date = forms.DateField(
+        label=_("Session date"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, lifts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lifts = lifts
+        for item, name in lifts:
+            self.fields[f"kg_{item.id}"] = forms.DecimalField(
+                label=_("%(lift)s (kg)") % {"lift": name},
+                required=False,
+                min_value=Decimal("0.5"),
+                max_value=Decimal("400"),
+                decimal_places=1,
+                max_digits=5,
+                widget=forms.NumberInput(
+                    attrs={"class": "form-control", "step": "0.5", "inputmode": "decimal"}
+                ),
+            )
+
+    @property
+    def lift_fields(self):
+        return [self[f"kg_{item.id}"] for item, _name in self.lifts]
+
+    def loads(self) -> dict:
+        return {item: self.cleaned_data.get(f"kg_{item.id}") for item, _name in self.lifts}
 
 
 class ExerciseForm(PlainTextFields, forms.ModelForm):

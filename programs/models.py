@@ -1,8 +1,11 @@
 """The exercise library (global and clinic-owned) and the programs built from it."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Assessment, review_labels
@@ -165,12 +168,18 @@ class HiddenExercise(models.Model):
 
 
 class Program(UUIDModel):
-    """A generated program that the physiotherapist adjusts before issuing it."""
+    """A program that the physiotherapist adjusts before issuing it: generated, made from a
+    clinic template, or continued from the patient's previous program at a reassessment."""
 
     class Setting(models.TextChoices):
         HOME = "home", _("Home")
         GYM = "gym", _("Gym")
         SUPERVISED = "supervised", _("Supervised (physiotherapist present)")
+
+    class Origin(models.TextChoices):
+        GENERATED = "generated", _("Generated")
+        TEMPLATE = "template", _("From a clinic template")
+        CONTINUED = "continued", _("Continued from the previous program")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="programs")
     created_by = models.ForeignKey(
@@ -188,6 +197,25 @@ class Program(UUIDModel):
     notes = models.JSONField(default=list, blank=True)
     # assessment.models.ReviewReason codes: the assessment was corrected or voided (§4b).
     review_reasons = models.JSONField(default=list, blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.GENERATED)
+    continued_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="continuations"
+    )
+    template = models.ForeignKey(
+        "ProgramTemplate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programs",
+    )
+    template_name = models.CharField(
+        max_length=120, blank=True, help_text="The template's name when it was applied."
+    )
+    changes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What the template's re-filter or the continuation changed, and why.",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -226,6 +254,12 @@ class ProgramItem(UUIDModel):
     confirmed_violations = models.JSONField(
         default=list, blank=True, help_text="Safety rules the physiotherapist confirmed overriding."
     )
+    edited_phases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The phases (0, 1, 2) whose dose the physiotherapist set by hand; the others "
+        "follow the first phase's dose.",
+    )
 
     class Meta:
         ordering = ["position"]
@@ -235,3 +269,79 @@ class ProgramItem(UUIDModel):
                 name="days_per_week_1_to_7",
             )
         ]
+
+
+class ProgramTemplate(UUIDModel):
+    """A program a clinic keeps under a name, to apply to other patients. It holds exercises
+    and doses only: nothing about the patient whose program it was saved from."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="program_templates")
+    name = models.CharField(_("name"), max_length=120)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.CharField(max_length=40, choices=CATEGORY_CHOICES)
+    setting = models.CharField(max_length=12, choices=Program.Setting.choices)
+    equipment = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "clinic", name="template_name_once_in_clinic")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgramTemplateItem(models.Model):
+    """One exercise of a template, as it stood in the program it was saved from."""
+
+    template = models.ForeignKey(ProgramTemplate, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+    domain = models.CharField(max_length=10, choices=choices(Domain))
+    slot = models.CharField(max_length=40, blank=True)
+    dose = models.JSONField(default=dict)
+    days_per_week = models.PositiveSmallIntegerField(default=2)
+    phases = models.JSONField(default=list)
+    reason = models.JSONField(default=dict, blank=True)
+    added_by_hand = models.BooleanField(default=False)
+    edited_phases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return f"{self.template}: {self.exercise}"
+
+
+class LiftLoad(UUIDModel):
+    """The load (kg) of one heavy lift in one supervised HiRIT session (domain.md §7b)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="lift_loads")
+    item = models.ForeignKey(
+        ProgramItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="lift_loads"
+    )
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    session_date = models.DateField(_("session date"))
+    kg = models.DecimalField(
+        _("load (kg)"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("400"))],
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-session_date", "exercise_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "exercise", "session_date"], name="one_load_per_lift_and_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.exercise} {self.session_date}: {self.kg} kg"

@@ -1,14 +1,17 @@
 """Reads of the exercise library and programs, scoped to the acting membership's clinic."""
 
 import uuid
+from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from osteoactive.audit import note_shown
 
-from .models import Exercise, HiddenExercise, Program, ProgramItem
+from .models import Exercise, HiddenExercise, LiftLoad, Program, ProgramItem, ProgramTemplate
 
 
 def _hidden_here(clinic):
@@ -70,25 +73,6 @@ def program_get(membership, program_id) -> Program:
     return program
 
 
-def program_page_get(membership, program_id) -> Program:
-    """`program_get` without the assessment's inputs, which are large and which the program
-    page does not show (the page is in the benchmark, bench/RESULTS.md)."""
-    program = get_object_or_404(
-        Program.objects.select_related("assessment__patient").defer("assessment__inputs"),
-        id=program_id,
-        assessment__patient__clinic=membership.clinic,
-    )
-    program.assessment.patient.clinic = membership.clinic
-    note_shown(program, program.assessment.patient)
-    return program
-
-
-def exercise_choices(clinic, language) -> list[tuple]:
-    """(id, name) of the exercises a program can take (the library less the hidden ones), as
-    the program page's "add an exercise" list shows them."""
-    return list(library_for(clinic).select_related(None).values_list("id", f"name_{language}"))
-
-
 def programs_of(assessment):
     """The assessment's programs, newest first, as the result page lists them."""
     return assessment.programs.only("id", "assessment_id", "created_at", "setting").order_by(
@@ -100,14 +84,6 @@ def program_items(program):
     return program.items.select_related("exercise").order_by("position")
 
 
-def program_page_items(program):
-    """The items with only the exercise columns the program page shows."""
-    return program_items(program).only(
-        *(f.name for f in ProgramItem._meta.concrete_fields if f.name not in ("created_at", "updated_at")),
-        "exercise__name_da", "exercise__name_en", "exercise__illustration", "exercise__dose_type",
-    )  # fmt: skip
-
-
 def program_item_get(membership, item_id) -> ProgramItem:
     item = get_object_or_404(
         ProgramItem.objects.select_related("program__assessment__patient", "exercise"),
@@ -116,3 +92,87 @@ def program_item_get(membership, item_id) -> ProgramItem:
     )
     note_shown(item.program, item.program.assessment.patient)
     return item
+
+
+@dataclass(frozen=True)
+class ProgramRef:
+    id: uuid.UUID
+    assessment_date: date
+
+
+def current_program_ref(assessment) -> ProgramRef | None:
+    """The program the patient is on when this assessment is made: the one of their current
+    (not superseded) prescription, else their newest program, from an earlier assessment.
+
+    One plain query of the patient's programs with their prescriptions, chosen here: the
+    result page asks on every view, and an `Exists` annotation cost more than the rest."""
+    rows = Program.objects.filter(assessment__patient_id=assessment.patient_id).values_list(
+        "id",
+        "assessment__assessment_date",
+        "assessment__created_at",
+        "created_at",
+        "prescriptions__id",
+        "prescriptions__superseded_at",
+    )
+    mine = (assessment.assessment_date, assessment.created_at)
+    best = None
+    for program_id, day, assessed_at, created_at, prescription_id, superseded_at in rows:
+        if (day, assessed_at) >= mine:
+            continue
+        rank = (prescription_id is not None and superseded_at is None, day, assessed_at, created_at)
+        if best is None or rank > best[0]:
+            best = (rank, ProgramRef(program_id, day))
+    return best[1] if best else None
+
+
+def current_program(assessment) -> Program | None:
+    ref = current_program_ref(assessment)
+    if ref is None:
+        return None
+    return Program.objects.select_related("assessment__patient").get(id=ref.id)
+
+
+def templates_of(clinic):
+    """The clinic's program templates, by name, with their number of exercises."""
+    return (
+        ProgramTemplate.objects.filter(clinic=clinic)
+        .select_related("created_by")
+        .annotate(item_count=Count("items"))
+        .order_by("name", "id")
+    )
+
+
+def template_choices(clinic):
+    """The clinic's templates as a form lists them: id and name only."""
+    return ProgramTemplate.objects.filter(clinic=clinic).only("id", "name").order_by("name", "id")
+
+
+def template_get(membership, template_id) -> ProgramTemplate:
+    return get_object_or_404(ProgramTemplate, id=template_id, clinic=membership.clinic)
+
+
+def template_for_change(membership, template_id) -> ProgramTemplate:
+    """A template that this member may rename or delete: a clinic admin, or its author."""
+    template = template_get(membership, template_id)
+    if not (membership.is_clinic_admin or template.created_by_id == membership.user_id):
+        raise PermissionDenied
+    return template
+
+
+def may_change_template(membership, template) -> bool:
+    return membership.is_clinic_admin or template.created_by_id == membership.user_id
+
+
+def recent_lift_loads(program, sessions=8):
+    """The loads of the program's last `sessions` session days, newest first (one query)."""
+    days = (
+        LiftLoad.objects.filter(program=program)
+        .order_by("-session_date")
+        .values("session_date")
+        .distinct()[:sessions]
+    )
+    return list(
+        LiftLoad.objects.filter(program=program, session_date__in=days)
+        .select_related("recorded_by")
+        .order_by("-session_date", "exercise_id")
+    )

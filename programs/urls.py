@@ -1,28 +1,53 @@
 from django.urls import path
 
-from . import views
+from .views import continuity, items, library, loads, programs
 
 app_name = "programs"
 
 urlpatterns = [
     path(
         "assessments/<uuid:assessment_id>/program/",
-        views.program_generate,
+        programs.program_generate,
         name="program_generate",
     ),
-    path("programs/<uuid:program_id>/", views.program_detail, name="program_detail"),
-    path("programs/<uuid:program_id>/add/", views.item_add, name="item_add"),
-    path("program-items/<uuid:item_id>/swap/", views.item_swap, name="item_swap"),
-    path("program-items/<uuid:item_id>/dose/", views.item_dose, name="item_dose"),
-    path("program-items/<uuid:item_id>/remove/", views.item_remove, name="item_remove"),
-    path("library/", views.library_list, name="library_list"),
-    path("library/new/", views.exercise_create, name="exercise_create"),
-    path("library/<uuid:exercise_id>/", views.exercise_detail, name="exercise_detail"),
-    path("library/<uuid:exercise_id>/edit/", views.exercise_edit, name="exercise_edit"),
-    path("library/<uuid:exercise_id>/hide/", views.exercise_hide, name="exercise_hide"),
+    path(
+        "assessments/<uuid:assessment_id>/program-from-template/",
+        continuity.template_apply,
+        name="template_apply",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/continue-program/",
+        continuity.program_continue,
+        name="program_continue",
+    ),
+    path("programs/<uuid:program_id>/", programs.program_detail, name="program_detail"),
+    path("programs/<uuid:program_id>/exercises/", programs.program_picker, name="program_picker"),
+    path("programs/<uuid:program_id>/add/", items.item_add, name="item_add"),
+    path("programs/<uuid:program_id>/template/", continuity.template_save, name="template_save"),
+    path("programs/<uuid:program_id>/lift-loads/", loads.lift_loads_add, name="lift_loads_add"),
+    path("program-items/<uuid:item_id>/swap/", items.item_swap, name="item_swap"),
+    path("program-items/<uuid:item_id>/dose/", items.item_dose, name="item_dose"),
+    path("program-items/<uuid:item_id>/move/", items.item_move, name="item_move"),
+    path("program-items/<uuid:item_id>/remove/", items.item_remove, name="item_remove"),
+    path("program-templates/", continuity.template_list, name="template_list"),
+    path(
+        "program-templates/<uuid:template_id>/rename/",
+        continuity.template_rename,
+        name="template_rename",
+    ),
+    path(
+        "program-templates/<uuid:template_id>/delete/",
+        continuity.template_delete,
+        name="template_delete",
+    ),
+    path("library/", library.library_list, name="library_list"),
+    path("library/new/", library.exercise_create, name="exercise_create"),
+    path("library/<uuid:exercise_id>/", library.exercise_detail, name="exercise_detail"),
+    path("library/<uuid:exercise_id>/edit/", library.exercise_edit, name="exercise_edit"),
+    path("library/<uuid:exercise_id>/hide/", library.exercise_hide, name="exercise_hide"),
     path(
         "library/<uuid:exercise_id>/illustration/",
-        views.exercise_illustration,
+        library.exercise_illustration,
         name="exercise_illustration",
     ),
 ]

@@ -20,12 +20,22 @@ from osteoactive.services import membership_grant, membership_update
 from prescriptions.models import Handout, Prescription
 from prescriptions.rendering import handout_mark_failed, handout_render
 from prescriptions.services import handout_request, prescription_issue
-from programs.models import Exercise, HiddenExercise, Program, ProgramItem
+from programs.models import (
+    Exercise,
+    HiddenExercise,
+    LiftLoad,
+    Program,
+    ProgramItem,
+    ProgramTemplate,
+)
 from programs.services import (
     exercise_save,
     exercise_toggle_hidden,
+    heavy_lifts,
+    lift_loads_record,
     program_generate,
     program_item_add,
+    program_template_save,
 )
 from tests.support.examples import category_inputs
 
@@ -309,6 +319,54 @@ class ProgramItemFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, **kwargs):
         return program_item_add(**kwargs)
+
+
+class ProgramTemplateFactory(factory.django.DjangoModelFactory):
+    """A clinic template saved from a program through `program_template_save`."""
+
+    class Meta:
+        model = ProgramTemplate
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Hold {n} for hverdagsaktive")
+    created_by = factory.LazyAttribute(lambda o: o.program.created_by)
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return program_template_save(**kwargs)
+
+
+def hirit_program(**assessment_fields) -> Program:
+    """A supervised program for træningsaktiv with fall risk low and no warning: §7b applies,
+    so it holds the heavy lifts whose loads are logged."""
+    assessment = AssessmentFactory(category="traeningsaktiv", **assessment_fields)
+    return ProgramFactory(assessment=assessment, setting="supervised")
+
+
+class LiftLoadFactory(factory.django.DjangoModelFactory):
+    """One lift's load in one session, logged through `lift_loads_record` on a HiRIT program
+    (the first heavy lift unless `item` says which)."""
+
+    class Meta:
+        model = LiftLoad
+
+    program = factory.LazyFunction(hirit_program)
+    item = None
+    session_date = factory.LazyFunction(timezone.localdate)
+    kg = 40
+    recorded_by = factory.LazyAttribute(lambda o: o.program.created_by)
+
+    @classmethod
+    def _create(cls, model_class, *, program, item, session_date, kg, recorded_by):
+        if item is None:
+            lifts = heavy_lifts(program, program.items.select_related("exercise"))
+            if not lifts:
+                raise ValueError("§7b does not apply to this program: no heavy lifts to log")
+            item = lifts[0]
+        (load,) = lift_loads_record(
+            program=program, session_date=session_date, loads={item: kg}, recorded_by=recorded_by
+        )
+        return load
 
 
 class PrescriptionFactory(factory.django.DjangoModelFactory):

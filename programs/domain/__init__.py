@@ -7,5 +7,6 @@ that act like filters), `ladders` (P3 starting rungs, P4 neighbours), `slots` (t
 `dose_families`, `dosing` and `volume` (doses, phases, minutes and impact caps), `reasons` and
 `notes` (the words), `generation` (fills the slots) and `program_json` (the §5 output).
 `continuity` re-filters a template for another patient and continues a program at a
-reassessment.
+reassessment; `minimums` says what the program editor warns about (a domain below its §7
+minimum, a P1 pattern not covered).
 """

@@ -14,7 +14,8 @@ allow it, and say what they changed and why.
   allowed rung of its ladder (easier first), else dropped; an item added by hand against a rule
   is dropped, because the physiotherapist has to confirm it again under the new assessment.
   A slot of the new category's program that nothing covers is filled from a newly generated
-  program. Every change is listed.
+  program. Every change is listed, and an exercise moved on or replaced gives the change as its
+  reason (the reason it was first chosen for no longer holds).
 
 Which reassessment results show progress (§4b meaningful change, "better"): 5xSTS moves the
 lower-body strength ladders (squat, hinge, calf, hip, stairs); TUG moves walking, stairs and the
@@ -32,11 +33,12 @@ from . import volume
 from .dosing import Phase
 from .generation import ProgramItem, fits, generate_program, place_item, with_phases
 from .ladders import rung_neighbours
+from .minimums import uncovered_patterns
 from .request import ProgramRequest
 from .rules import rule_breaks
 from .safety import Violation
-from .slots import P1_PATTERNS, program_slots
-from .spec import ExerciseSpec, Pattern, Position
+from .slots import program_slots
+from .spec import ExerciseSpec, Pattern
 
 P = Pattern
 PROGRESS_PATTERNS: dict[str, frozenset[Pattern]] = {
@@ -115,13 +117,7 @@ def _kept(item: ProgramItem, request, library) -> ProgramItem:
 
 def missing_patterns(items: Sequence[ProgramItem], request) -> tuple[frozenset[Pattern], ...]:
     """§7a P1's pattern groups that no item covers."""
-    covered = {
-        item.exercise.pattern
-        for item in items
-        if request.wheelchair
-        or not (item.exercise.pattern is P.SQUAT and item.exercise.position is Position.SEATED)
-    }
-    return tuple(g for g in P1_PATTERNS[request.planned_category] if not g & covered)
+    return uncovered_patterns((item.exercise for item in items), request)
 
 
 def _capped(items: list[ProgramItem]) -> tuple[ProgramItem, ...]:
@@ -188,7 +184,11 @@ def continue_program(
             if nearest is None:
                 changes.append(Change("dropped", spec, None, why))
                 continue
-            result.append(place_item(item.slot, nearest, request, library, reason=item.reason))
+            instead = {
+                "da": f"I stedet for {spec.name_da}: {why['da']}",
+                "en": f"Instead of {spec.name_en}: {why['en']}",
+            }
+            result.append(place_item(item.slot, nearest, request, library, reason=instead))
             used.add(nearest.variant_group)
             changes.append(Change("replaced", spec, nearest, why))
             continue
@@ -196,8 +196,9 @@ def continue_program(
         test = next((t for t in improved if spec.pattern in PROGRESS_PATTERNS.get(t, ())), None)
         step_up = rung_neighbours(spec, library, request).progression if test else None
         if step_up is not None:
-            result.append(place_item(item.slot, step_up, request, library, reason=item.reason))
-            changes.append(Change("moved_on", spec, step_up, _moved_reason(test, spec, step_up)))
+            moved = _moved_reason(test, spec, step_up)
+            result.append(place_item(item.slot, step_up, request, library, reason=moved))
+            changes.append(Change("moved_on", spec, step_up, moved))
         else:
             result.append(_kept(item, request, library))
     result += _added(result, request, library, used, changes)

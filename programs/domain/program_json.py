@@ -7,7 +7,8 @@ slot it fills, its starting dose, three `phases` and its `reason`. Dose texts ar
 request's language for people reading the JSON (`dose_text`).
 """
 
-from .dose import dose_json, dose_text
+from .dose import dose_from_json, dose_json, dose_text
+from .dosing import Phase
 from .generation import Program, ProgramItem
 from .spec import attributes_json, exercise_json
 
@@ -20,6 +21,16 @@ def phase_json(phase, language: str, start_week: int) -> dict:
         "days_per_week": phase.days_per_week,
         "instruction": dict(phase.instruction),
     }
+
+
+def phase_from_json(data: dict) -> Phase:
+    """A phase as stored (`phase_json` without its words), read back."""
+    return Phase(
+        tuple(data["weeks"]),
+        dose_from_json(data.get("dose")),
+        data.get("days_per_week") or 0,
+        dict(data.get("instruction") or {}),
+    )
 
 
 def item_to_json(item: ProgramItem, language: str) -> dict:

@@ -1,4 +1,6 @@
-"""On the embedded SQLite the live server handles one request at a time.
+"""Chromium for the browser tests, and a live server that suits the database.
+
+On the embedded SQLite the live server handles one request at a time.
 
 Its request threads then share the test database's one in-memory connection, which cannot
 hold two transactions at once, while a page's pictures load in parallel. On PostgreSQL every

@@ -2,7 +2,7 @@
 
 The app runs in pytest-django's live server (a thread of this process); handout tasks run
 in-process there (see the `_celery_in_process` fixture). A full-page screenshot of every step
-goes to $SCREENSHOT_DIR (default: artifacts/screenshots under the project root).
+goes to $SCREENSHOT_DIR (tests/support/browser.py).
 """
 
 import re

@@ -20,12 +20,15 @@ from assessment.services import assessment_create
 from prescriptions.models import Handout
 from prescriptions.services import prescription_issue
 from programs.models import Exercise
-from programs.services import program_generate
+from programs.services import heavy_lifts, lift_loads_record, program_generate
 from tests.factories import (
+    AssessmentFactory,
     HandoutFactory,
     HiddenExerciseFactory,
     MembershipFactory,
     PatientFactory,
+    ProgramFactory,
+    ProgramTemplateFactory,
     UserFactory,
 )
 
@@ -36,9 +39,11 @@ pytestmark = pytest.mark.django_db
 # the other pages only read and record the view, and run without one.
 PATIENT_LIST = 3
 PATIENT_DETAIL = 6
-ASSESSMENT_RESULT = 5
-ASSESSMENT_RESULT_CACHED = 4  # the program list and summary from the cache
-PROGRAM = 7
+ASSESSMENT_RESULT = 6  # with the program a reassessment continues
+ASSESSMENT_RESULT_CACHED = 5  # the program list and summary from the cache
+PROGRAM = 6
+PROGRAM_HIRIT = 7  # and the HiRIT load log
+PICKER = 6
 PRESCRIPTION = 6
 PRESCRIPTION_CACHED = 5  # what the snapshot shows from the cache, the snapshot not read
 LIBRARY = 5
@@ -128,6 +133,19 @@ def test_assessment_result_with_programs(count, physio_client, patient, physio, 
     assert count(url, ASSESSMENT_RESULT_CACHED) == ASSESSMENT_RESULT_CACHED
 
 
+def test_reassessment_with_a_current_program(count, patient, physio, library):
+    """The page offers to continue the program of an earlier assessment: as many queries with
+    one earlier program as with many (and the clinic's templates are not read here)."""
+    first = assess(patient, physio, days_ago=90)
+    prescription_issue(program=generate(first, physio), issued_by=physio)
+    ProgramTemplateFactory(program=first.programs.get())
+    url = reverse("assessment:assessment_detail", args=[assess(patient, physio).id])
+    few = count(url, ASSESSMENT_RESULT_CACHED)
+    for _ in range(3):
+        ProgramTemplateFactory(program=generate(first, physio))
+    assert count(url, ASSESSMENT_RESULT_CACHED) == few == ASSESSMENT_RESULT_CACHED
+
+
 def own_exercises(clinic, number, *, hide_global=0):
     """`number` more clinic-owned copies of global exercises, and `hide_global` hidden ones."""
     globals_ = list(Exercise.objects.filter(clinic__isnull=True).order_by("key"))
@@ -155,7 +173,37 @@ def test_program_page_with_items_versions_and_library(count, clinic, patient, ph
     assert few == many == PROGRAM
 
 
+def test_hirit_program_page_with_its_load_log(count, clinic, physio, library):
+    assessment = AssessmentFactory(
+        patient=PatientFactory(clinic=clinic), assessed_by=physio, category="traeningsaktiv"
+    )
+    program = ProgramFactory(assessment=assessment, created_by=physio, setting="supervised")
+    lifts = heavy_lifts(program, program.items.select_related("exercise"))
+    assert len(lifts) == 3
+    url = reverse("programs:program_detail", args=[program.id])
+    few = count(url, PROGRAM_HIRIT)
+    for day in range(12):
+        lift_loads_record(
+            program=program,
+            session_date=timezone.localdate() - timedelta(days=3 * day),
+            loads={lift: 40 + day for lift in lifts},
+            recorded_by=physio,
+        )
+    many = count(url, PROGRAM_HIRIT)
+    assert few == many == PROGRAM_HIRIT
+
+
+def test_picker_with_a_growing_library(count, clinic, patient, physio, library):
+    program = generate(assess(patient, physio), physio)
+    url = reverse("programs:program_picker", args=[program.id]) + "?q=&excluded=on"
+    few = count(url, PICKER)
+    own_exercises(clinic, 40, hide_global=5)
+    many = count(url, PICKER)
+    assert few == many == PICKER
+
+
 def test_prescription_page_with_handouts(count, physio_client, patient, physio, library):
+
     program = generate(assess(patient, physio), physio)
     prescription = prescription_issue(program=program, issued_by=physio)
     url = reverse("prescriptions:prescription_detail", args=[prescription.id])

@@ -95,6 +95,8 @@ def test_continue_moves_one_rung_on_where_the_reassessment_shows_progress():
     assert ("heel-raises", "single-leg-heel-raise") in moved
     assert not any(c.before.pattern is Pattern.BALANCE_STATIC for c in result.changes)
     assert all("5xSTS is better" in c.reason["en"] for c in result.changes if c.kind == "moved_on")
+    squat = next(i for i in result.items if i.key == "squat-to-chair")
+    assert squat.reason["en"].startswith("5xSTS is better")  # not the first rung's P3 reason
     still = continue_program(before, request(C.HVERDAGSAKTIV), LIBRARY, {"sts5": "no_change"})
     assert still.changes == () and [i.key for i in still.items] == [i.key for i in before]
 
@@ -124,3 +126,5 @@ def test_continue_replaces_an_excluded_rung_by_the_nearest_allowed_one():
     result = continue_program(before, request(C.FUNKTIONSBEGRAENSET), LIBRARY, {})
     replaced = [(c.before.key, c.after.key) for c in result.changes if c.kind == "replaced"]
     assert ("squat-to-chair", "sit-to-stand") in replaced
+    squat = next(i for i in result.items if i.key == "sit-to-stand")
+    assert squat.reason["en"].startswith("Instead of Squat to a chair: ")

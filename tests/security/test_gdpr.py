@@ -9,7 +9,8 @@ from django.urls import reverse
 from assessment.models import Assessment, Patient
 from osteoactive.models import AuditEvent
 from prescriptions.models import Handout, Prescription
-from programs.models import Program
+from programs.models import LiftLoad, Program
+from tests.factories import LiftLoadFactory, PatientFactory, hirit_program
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,18 @@ def test_export_holds_all_records_and_the_pdfs(admin, issued, patient):
     pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
     assert len(pdfs) == 1 and archive.read(pdfs[0]).startswith(b"%PDF")
     assert AuditEvent.objects.filter(action="export", patient_id=patient.id).exists()
+
+
+def test_export_holds_the_hirit_load_log(admin, clinic, physio, library):
+    program = hirit_program(patient=PatientFactory(clinic=clinic), assessed_by=physio)
+    LiftLoadFactory(program=program, kg=42.5)
+    patient = program.assessment.patient
+    response = admin.get(reverse("assessment:gdpr_export", args=[patient.id]))
+    data = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("patient.json"))
+    assert [load["kg"] for load in data["programs"][0]["lift_loads"]] == ["42.5"]
+    erase = reverse("assessment:gdpr_erase", args=[patient.id])
+    admin.post(erase, {"confirm_name": patient.full_name})
+    assert not Program.objects.exists() and not LiftLoad.objects.exists()
 
 
 def test_erase_deletes_clinical_data_and_files_but_keeps_a_trace(

@@ -18,6 +18,7 @@ from tests.factories import (
     PrescriptionFactory,
     ProgramFactory,
     ProgramItemFactory,
+    ProgramTemplateFactory,
     UserFactory,
 )
 from tests.support.urls import all_patterns
@@ -26,6 +27,7 @@ from tests.support.urls import all_patterns
 # the clinic's own row of that kind and none of the other clinic's.
 LISTS = {
     "assessment:patient_list": "patient",
+    "programs:template_list": "template",
     "assessment:gdpr_patients": "patient",
     "programs:library_list": "exercise",
     "staff_list": "staff",
@@ -51,11 +53,12 @@ OBJECT_PATTERNS = [p for p in PATTERNS if p[2] and p[0] not in BEARER_LINKS]
 def foreign(other_clinic, other_physio):
     """One object of every kind, all belonging to the other clinic, each made as the app makes
     it: an assessment, a program with one of the clinic's own exercises, its prescription and
-    the handout that the issue queued."""
+    the handout that the issue queued, and a program template saved from the program."""
     assessment = AssessmentFactory(patient__clinic=other_clinic, assessed_by=other_physio)
     program = ProgramFactory(assessment=assessment)
     exercise = ExerciseFactory(clinic=other_clinic)
     item = ProgramItemFactory(program=program, exercise=exercise)
+    template = ProgramTemplateFactory(program=program)
     prescription = PrescriptionFactory(program=program)
     handout = prescription.handouts.get()
     membership = other_physio.memberships.get()
@@ -67,6 +70,7 @@ def foreign(other_clinic, other_physio):
         "program_id": program.id, "item_id": item.id, "exercise_id": exercise.id,
         "prescription_id": prescription.id, "handout_id": handout.id,
         "membership_id": membership.id, "invitation_id": invitation.id,
+        "template_id": template.id,
     }  # fmt: skip
 
 
@@ -124,12 +128,19 @@ def rows(clinic, other_clinic, other_physio):
     other_physio.save()
     AuditEventFactory(clinic=clinic, actor=UserFactory(username="hjemme-bruger"))
     AuditEventFactory(clinic=other_clinic, actor=UserFactory(username="fremmed-bruger"))
+    ProgramTemplateFactory(
+        program__assessment__patient__clinic=clinic, name="Hjemmeskabelon for hverdagsaktive"
+    )
+    ProgramTemplateFactory(
+        program__assessment__patient__clinic=other_clinic, name="Fremmedskabelon for de aktive"
+    )
     return {
         "patient": ("Hjemmesen", "Fremmedsen"),
         "exercise": ("Hjemmeøvelse", "Fremmedøvelse"),
         "staff": ("both-roles", "Udenbys"),
         "audit": ("hjemme-bruger", "fremmed-bruger"),
         "clinic": (clinic.name, other_clinic.name),
+        "template": ("Hjemmeskabelon for hverdagsaktive", "Fremmedskabelon for de aktive"),
     }
 
 
