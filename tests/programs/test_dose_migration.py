@@ -5,7 +5,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("programs", "0002_exercise_priority"), ("prescriptions", "0003_drop_handout_page_count")]
-AFTER = [("programs", "0003_ladders_dk_2026_2")]
+AFTER = [("programs", "0003_ladders_dk_2026_2"), ("prescriptions", "0003_drop_handout_page_count")]
 
 
 def migrate(targets):
