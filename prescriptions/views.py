@@ -10,6 +10,7 @@ from osteoactive.errors import ServiceError
 from programs.selectors import program_get
 
 from . import selectors, services
+from .forms import IssueForm
 from .models import Handout
 
 LANGUAGES = Handout._meta.get_field("language").choices
@@ -20,8 +21,15 @@ def prescription_issue(request, program_id):
     program = program_get(request.membership, program_id)
     if refused := refuse_unless_post(request):
         return refused
+    form = IssueForm(request.POST, assessment_date=program.assessment.assessment_date)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("programs:program_detail", program.id)
     try:
-        prescription = services.prescription_issue(program=program, issued_by=request.user)
+        prescription = services.prescription_issue(
+            program=program, issued_by=request.user, **form.cleaned_data
+        )
     except ServiceError as refused:
         messages.error(request, refused.message)
         return redirect("programs:program_detail", program.id)
