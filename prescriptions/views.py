@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osteoactive import audit
@@ -109,9 +110,23 @@ def handout_download(request, handout_id):
     if handout.status != Handout.Status.READY or not handout.file:
         raise Http404
     audit.record(request, "download", handout, patient=handout.prescription.patient)
-    filename = f"traeningsprogram-v{handout.prescription.version}-{handout.language}.pdf"
     response = FileResponse(
-        handout.file.open("rb"), content_type="application/pdf", filename=filename
+        handout.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=request.GET.get("inline") != "1",
+        filename=download_name(handout),
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+DOWNLOAD_WORD = {"da": "traeningsprogram", "en": "exercise-programme"}
+
+
+def download_name(handout) -> str:
+    """What the file is: traeningsprogram-2026-11-27-v3-da.pdf (program, issue date, version,
+    language); ASCII only, so every browser and file system keeps it as it is."""
+    prescription = handout.prescription
+    issued = timezone.localdate(prescription.issued_at).isoformat()
+    word = DOWNLOAD_WORD.get(handout.language, DOWNLOAD_WORD["da"])
+    return f"{word}-{issued}-v{prescription.version}-{handout.language}.pdf"
