@@ -41,7 +41,8 @@ DAILY = 7
 FIXED_PAGES = 3  # the fridge sheet, the back page and the log
 LOG_TABLE_MM = 120  # the height the log's table may fill on its landscape page
 _IMAGE_URI = re.compile(r"data:image/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=\s]+")
-_THREE_PANELS = re.compile(rb'viewBox="0 0 620 ')
+_VIEWBOX = re.compile(rb'viewBox="0 0 ([\d.]+) ([\d.]+)"')
+SIDE_MM, STACKED_MM = 63, 50  # the exercise page's picture column; a stacked drawing's height
 AIDS_WITH_WHEELS = frozenset({"rollator", "wheelchair"})
 
 
@@ -155,7 +156,8 @@ def _exercise(item: dict, language: str) -> dict:
         "steps": steps,
         "safety_tip": in_language(item.get("safety_tip"), language),
         "illustration": illustration,
-        "wide": bool(illustration and _is_three_panels(illustration)),
+        "frames": _frames(illustration)[0],
+        "picture_width": _frames(illustration)[1],
         "alt": in_language(item.get("illustration_alt"), language),
         "first_step": steps[0] if steps else "",
         "last_step": steps[-1] if len(steps) > 1 else "",
@@ -218,11 +220,20 @@ def _image(uri) -> str | None:
     return None
 
 
-def _is_three_panels(uri: str) -> bool:
-    if not uri.startswith("data:image/svg+xml;base64,"):
-        return False
+def _frames(uri: str | None) -> tuple[str, str]:
+    """How a drawing's frames are laid out, read from its SVG's viewBox: "row" (two side by
+    side), "wide" (three) or "stacked" (one above the other: a figure lying down), and for a
+    stacked one the width that keeps it at most STACKED_MM tall (else "")."""
+    if not uri or not uri.startswith("data:image/svg+xml;base64,"):
+        return "row", ""
     head = base64.b64decode(uri.split(",", 1)[1][:400])
-    return bool(_THREE_PANELS.search(head))
+    found = _VIEWBOX.search(head)
+    width, height = (float(found.group(1)), float(found.group(2))) if found else (0.0, 1.0)
+    if width > 600:
+        return "wide", ""
+    if width < 200:
+        return "stacked", f"{min(SIDE_MM, STACKED_MM * width / height):.1f}mm"
+    return "row", ""
 
 
 def _date(value) -> date | None:

@@ -360,7 +360,8 @@ def test_a_hand_added_moved_exercise_and_an_edited_dose(issued, language):
     doses = [phase["dose"] for phase in edited["phases"]]
     assert doses[0] == {"sets": 3, "reps": 12}
     assert len({(d["sets"], d["reps"]) for d in doses}) > 1  # the plan moves on from the edit
+    cells = page.replace(" ", "")  # adjacent table cells may come out without a space
     for phase, (first_week, last_week) in zip(doses, ((1, 4), (5, 8), (9, 12)), strict=True):
-        assert f"{first_week}–{last_week} {phase['sets']} × {phase['reps']}" in page
+        assert f"{first_week}–{last_week}{phase['sets']}×{phase['reps']}" in cells
     days = "3 dage om ugen" if language == "da" else "3 days a week"
     assert days in page

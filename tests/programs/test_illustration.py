@@ -287,3 +287,19 @@ def test_the_advice_drawings_render_the_lift_as_do_and_dont():
         avoid.count('r="20"') == 2
         and render_illustration(ADVICE_DRAWINGS["lift"]).count('r="20"') == 2
     )
+
+
+def test_two_frames_of_a_figure_lying_down_are_stacked():
+    lying = {"start": {"base": "lying_supine"}, "end": {"base": "lying_prone"}}
+    stacked = parse(render_illustration(lying))
+    width, height = (float(v) for v in stacked.get("viewBox").split()[2:])
+    assert width == 180 and height > 100  # one frame wide, one above the other
+    assert len(stacked.findall(f"{SVG}line")) == 2  # a floor under each
+    row = parse(render_illustration({**lying, "layout": "row"}))
+    assert float(row.get("viewBox").split()[2]) == 400
+    standing = parse(render_illustration({"start": {}, "end": {}, "layout": "auto"}))
+    assert float(standing.get("viewBox").split()[2]) == 400
+    forced = parse(render_illustration({"start": {}, "end": {}, "layout": "stack"}))
+    assert float(forced.get("viewBox").split()[2]) == 180
+    with pytest.raises(IllustrationError, match="layout: expected"):
+        render_illustration({**lying, "layout": "grid"})

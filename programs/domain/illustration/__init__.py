@@ -1,7 +1,7 @@
 """Exercise illustrations drawn as standalone SVG from compact pose data (pure, no Django).
 
-An illustration is two or three panels side by side, "start", an optional "middle" and "end",
-with a bold arrow between them (where two frames cannot show the movement, the middle one
+An illustration is two or three panels side by side (or, for a figure lying down, one above
+the other), "start", an optional "middle" and "end", with a bold arrow between them (where two frames cannot show the movement, the middle one
 does: the log-roll goes from the back, onto the side, to sitting). Each panel shows a black
 figure (thick round-capped limbs, a filled head with a nose that shows which way the face
 points, a thick torso) and simple props in black outline with a light fill, or a view from
@@ -14,6 +14,8 @@ Pose data (a mapping, as stored in the exercise library JSON)::
     {
       "view": "side",               # or "front"; default "side"; a panel may set its own
       "connector": "arrow",         # or "none": panels side by side (do / don't)
+      "layout": "auto",             # "row", or "stack" (one above the other); "auto" stacks
+                                    # two frames of a figure lying down
       "props": [prop, ...],         # optional, drawn in every panel with a figure
       "start": panel,
       "middle": panel,              # optional third frame
@@ -206,6 +208,8 @@ def render_illustration(pose: Mapping, *, labels: tuple[str, ...] | None = None)
     for c, on_floor in panels:
         tall = max(c.hs) if on_floor else max(c.hs) - min(c.hs)
         scale = min(scale, avail_w / (max(c.xs) - min(c.xs)), avail_h / max(tall, 1.0))
+    if _stacked(pose, panels, scale, avail_h):
+        return _render_stacked(panels, scale, labels, connector)
 
     width = len(names) * PANEL_W + (len(names) - 1) * GAP
     height = FLOOR_Y + 8 + (LABEL_BAND if labels else 0)
@@ -248,4 +252,64 @@ def _arrow(panel_right: float) -> str:
         f'<polygon points="{num(x0)},{num(mid - 4)} {num(x1 - 12)},{num(mid - 4)} '
         f"{num(x1 - 12)},{num(mid - 12)} {num(x1)},{num(mid)} {num(x1 - 12)},{num(mid + 12)} "
         f'{num(x1 - 12)},{num(mid + 4)} {num(x0)},{num(mid + 4)}" fill="{INK}"/>'
+    )
+
+
+LOW = 0.42
+"""A figure no taller than this share of a panel lies down: such panels are stacked."""
+STACK_GAP = 30.0
+
+
+def _stacked(
+    pose: Mapping, panels: list[tuple[Canvas, bool]], scale: float, avail_h: float
+) -> bool:
+    """Whether the frames go one above the other: asked for, or (by default) two frames of a
+    figure lying down, which side by side would be long and thin at print size."""
+    layout = pose.get("layout", "auto")
+    if layout not in ("auto", "row", "stack"):
+        raise IllustrationError(f"layout: expected 'auto', 'row' or 'stack', got {layout!r}")
+    if layout != "auto":
+        return layout == "stack"
+    return len(panels) == 2 and all(
+        on_floor and max(c.hs) * scale <= LOW * avail_h for c, on_floor in panels
+    )
+
+
+def _render_stacked(panels: list[tuple[Canvas, bool]], scale: float, labels, connector: str) -> str:
+    """The frames one above the other, each as tall as its figure, a bold arrow down between."""
+    parts, y = [], 0.0
+    for i, (c, on_floor) in enumerate(panels):
+        centre_x = (min(c.xs) + max(c.xs)) / 2
+        low = min(c.hs) if not on_floor else 0.0
+        floor = y + TOP_MARGIN + scale * (max(c.hs) - low)
+        if on_floor:
+            parts.append(
+                f'<line x1="2" y1="{num(floor)}" x2="{num(PANEL_W - 2)}" y2="{num(floor)}" '
+                f'stroke="{INK}" stroke-width="3" stroke-linecap="round"/>'
+            )
+        transform = f"translate({num(PANEL_W / 2 - scale * centre_x)} {num(floor + scale * low)}) scale({scale:.4f})"
+        parts += [f"<g transform={quoteattr(transform)}>", *c.parts, "</g>"]
+        y = floor + 8
+        if labels:
+            parts.append(_label(labels[i], PANEL_W / 2, y + 21))
+            y += LABEL_BAND
+        if i < len(panels) - 1:
+            if connector == "arrow":
+                parts.append(_down_arrow(PANEL_W / 2, y + 2, y + STACK_GAP - 2))
+            y += STACK_GAP
+    height = y
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {num(PANEL_W)} {num(height)}" '
+        f'width="{num(PANEL_W * PRINT_MM_PER_UNIT)}mm" '
+        f'height="{num(height * PRINT_MM_PER_UNIT)}mm" role="img">'
+    )
+    title = [f"<title>{escape(' → '.join(labels))}</title>"] if labels else []
+    return "\n".join([head, *title, *parts, "</svg>"])
+
+
+def _down_arrow(x: float, top: float, bottom: float) -> str:
+    return (
+        f'<polygon points="{num(x - 4)},{num(top)} {num(x + 4)},{num(top)} '
+        f"{num(x + 4)},{num(bottom - 12)} {num(x + 12)},{num(bottom - 12)} {num(x)},{num(bottom)} "
+        f'{num(x - 12)},{num(bottom - 12)} {num(x - 4)},{num(bottom - 12)}" fill="{INK}"/>'
     )
