@@ -42,7 +42,7 @@ FIXED_PAGES = 3  # the fridge sheet, the back page and the log
 LOG_TABLE_MM = 120  # the height the log's table may fill on its landscape page
 _IMAGE_URI = re.compile(r"data:image/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=\s]+")
 _VIEWBOX = re.compile(rb'viewBox="0 0 ([\d.]+) ([\d.]+)"')
-SIDE_MM, STACKED_MM = 63, 50  # the exercise page's picture column; a stacked drawing's height
+SIDE_MM, STACKED_MM = 63, 62  # the exercise page's picture column; a stacked drawing's height
 AIDS_WITH_WHEELS = frozenset({"rollator", "wheelchair"})
 
 
