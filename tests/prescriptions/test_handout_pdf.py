@@ -7,6 +7,7 @@ is rendered in Danish and English once per module (rendering is the slow part).
 """
 
 import io
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -46,6 +47,7 @@ FES_I_HIGH = [3, 3, 2, 2, 2, 2, 2]  # Short FES-I total 16: high concern, W7
 CASES = {
     "akutfase": {"category": "akutfase", "walking_aid": "rollator"},
     "funktionsbegraenset": {"category": "funktionsbegraenset"},
+    "wheelchair": {"category": "funktionsbegraenset", "walking_aid": "wheelchair"},
     "hverdagsaktiv_med_hensyn": {"category": "hverdagsaktiv_med_hensyn"},
     "hverdagsaktiv": {"category": "hverdagsaktiv", "fes_i_short": FES_I_HIGH},
     "traeningsaktiv_med_hensyn": {"category": "traeningsaktiv_med_hensyn"},
@@ -239,8 +241,10 @@ def test_every_drawing_has_alt_text_that_describes_the_movement(handout):
     # The fridge sheet's small pictures, then each exercise page's drawing, in program order.
     assert [squash(a) for a in alts[: 2 * len(own)]] == own + own
     back = alts[2 * len(own) :]
-    precaution = Category(handout.snapshot["category"]["code"]).has_precautions
-    assert len(back) == (2 if precaution else 1)  # what to avoid; the lift, do and don't
+    lift = Category(handout.snapshot["category"]["code"]).has_precautions and (
+        handout.snapshot["patient"]["walking_aid"] != "wheelchair"  # lifts seated, not drawn
+    )
+    assert len(back) == (2 if lift else 1)  # what to avoid; the lift, do and don't
     for exercise, alt in zip(handout.exercises, own, strict=True):
         assert len(alt) > len(handout.name(exercise)) + 20, exercise["key"]
     # A drawing that failed to load would print its alt text instead.
@@ -334,16 +338,23 @@ def test_advice_fits_the_category(handout, case):
     assert (("Mens bruddet heler" if lang == "da" else "While the fracture heals") in text) == acute
     # The effort scale matches the doses: never "hard, 7–8" in the acute phase.
     assert ("7–8" in text) != acute
-    lift = "Sådan løfter du" if lang == "da" else "Lift with a hip hinge"
+    lift = "Ikke sådan: krum ryg" if lang == "da" else "Not like this: rounded back"
     precaution = Category(handout.snapshot["category"]["code"]).has_precautions
-    assert (lift in text) == precaution
+    assert (lift in text) == (precaution and case != "wheelchair")
     fear = "Bange for at falde?" if lang == "da" else "Afraid of falling?"
     assert (fear in text) == (case in ("hverdagsaktiv", "sixteen"))
     brakes = "Sæt bremsen på rollatoren" if lang == "da" else "Put the brakes on the rollator"
     assert (brakes in text) == (handout.snapshot["patient"]["walking_aid"] == "rollator")
     assert ("Tag trappen" in text or "Take the stairs" in text) == (
-        case not in ("akutfase", "funktionsbegraenset")
+        case not in ("akutfase", "funktionsbegraenset", "wheelchair")
     )
+    # Nobody is told to vacuum in lunges; the acute phase carries only light things.
+    assert not re.search(r"udfald|lunge|støvsug|vacuum", text, re.IGNORECASE)
+    light = "Bær kun lette ting" if lang == "da" else "Carry only light things"
+    assert (light in text) == acute
+    seated = "Skub dig op i sædet" if lang == "da" else "Push yourself up in the seat"
+    brakes_chair = "bremserne på kørestolen" if lang == "da" else "brakes on the wheelchair"
+    assert (seated in text) == (brakes_chair in text) == (case == "wheelchair")
 
 
 def test_a_hand_added_moved_exercise_and_an_edited_dose(issued, language):
