@@ -67,6 +67,7 @@ def handout_context(snapshot: dict, language: str) -> dict:
     start = _date(data.get("start_date")) or _date(data.get("issued_at")) or localdate()
     walking_aid = (data.get("patient") or {}).get("walking_aid") or "none"
     note = data.get("patient_note") or None
+    plan = plan_rows(exercises, data.get("minutes_per_session") or {})
     return {
         "lang": language,
         "patient_name": (data.get("patient") or {}).get("name", ""),
@@ -108,7 +109,8 @@ def handout_context(snapshot: dict, language: str) -> dict:
         "wheels": walking_aid in AIDS_WITH_WHEELS,
         "seated_only": walking_aid == "wheelchair",
         "dates": plan_dates(start, _date(data.get("reassessment_due"))),
-        "plan": plan_rows(exercises, data.get("minutes_per_session") or {}),
+        "plan": plan,
+        "rest_days": any(row.group == "strength" and not row.every_day for row in plan),
         "techniques": [e for e in exercises if e["technique"]],
         "exercises": exercises,
         "pages": [exercises[i : i + 2] for i in range(0, len(exercises), 2)],

@@ -10,8 +10,8 @@ Choices where the spec is silent:
   5 days Monday to Friday; the sheet says the days may be moved.
 - A row's days are those of the first phase its exercises are done in; when a later phase has
   other days, the row says so ("weeks 9–12: 3 days").
-- Minutes per session are the generator's per domain (weeks 1–4 and 9–12), shown on the first
-  row of the domain.
+- Minutes per session are the generator's per domain (weeks 1–4 and 9–12), in one cell beside
+  all the rows of the domain (a domain's rows are next to each other).
 - Week 5 and week 9 begin 28 and 56 days after the start date; without a reassessment date the
   sheet shows the start of week 13.
 """
@@ -48,6 +48,7 @@ class PlanRow:
     start_week: int = 1
     later: list[tuple[int, int]] = field(default_factory=list)
     minutes: tuple[int, int] | None = None
+    span: int = 0  # on a domain's first row: how many rows its minutes cell spans
 
     @property
     def weekdays(self) -> list[bool]:
@@ -110,13 +111,13 @@ def plan_rows(exercises: list[dict], minutes_per_session: dict) -> list[PlanRow]
     ordered = sorted(
         rows.values(), key=lambda r: (GROUP_ORDER.index(r.group), r.start_week, -r.days)
     )
-    shown: set[str] = set()
-    for row in ordered:
-        domain = GROUP_DOMAIN[row.group]
+    for domain in dict.fromkeys(GROUP_DOMAIN[row.group] for row in ordered):
+        rows_of_domain = [row for row in ordered if GROUP_DOMAIN[row.group] == domain]
+        first = rows_of_domain[0]
+        first.span = len(rows_of_domain)
         minutes = minutes_per_session.get(domain)
-        if domain not in shown and minutes and len(minutes) == 2 and any(minutes):
-            row.minutes = (int(minutes[0]), int(minutes[1]))
-        shown.add(domain)
+        if minutes and len(minutes) == 2 and any(minutes):
+            first.minutes = (int(minutes[0]), int(minutes[1]))
     return ordered
 
 

@@ -70,8 +70,9 @@ def test_rows_by_group_and_days_with_rest_days_between_strength_days():
     assert back.weekdays == [True, False, True, False, True, False, False]
     assert balance.every_day and all(balance.weekdays)
     assert impact.start_week == 5 and impact.later == [(9, 3)]
-    # Minutes per session are the domain's, on its first row only.
+    # Minutes per session are the domain's, in one cell beside all the rows of the domain.
     assert [r.minutes for r in rows] == [(20, 30), None, (10, 15), (5, 8), None]
+    assert [r.span for r in rows] == [2, 0, 1, 2, 0]
 
 
 def test_dates_of_weeks_1_5_9_and_the_reassessment():
