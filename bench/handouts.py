@@ -2,14 +2,17 @@
 
 The snapshot is the one the handout PDF tests render (`tests.support.handout_snapshot`: 12
 exercises from the default library, real dosing and SVG illustrations, a PNG logo), so the two
-never drift apart.
+never drift apart. Our pipeline writes PDF/UA (tags, language, title); the bare render of the
+same HTML writes an untagged PDF, so the ratio shows what that costs.
 """
 
+import io
 import os
 import statistics
 import time
 import uuid
 
+from pypdf import PdfReader
 from weasyprint import HTML
 
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -54,6 +57,7 @@ def pipeline_against_bare(repeats: int = 5, language: str = "da") -> dict:
         timings["bare"].append(_timed(bare))
     result = {name: statistics.median(values) for name, values in timings.items()}
     result["exercises"] = len(snapshot["exercises"])
+    result["pages"] = len(PdfReader(io.BytesIO(render_pdf(html))).pages)
     result["html_bytes"] = len(html.encode())
     result["ratio"] = result["ours"] / result["bare"]
     return result

@@ -123,9 +123,9 @@ def summary(args, figures: dict, queries: dict, plans: list, render: dict, worke
         lines.append(f"  {label:22} {ms:7.2f} ms  {path}")
     lines += [
         "",
-        f"Handout ({render['exercises']} exercises, logo, SVG illustrations, "
-        f"{render['html_bytes'] / 1024:.0f} KiB of HTML), median of 5",
-        f"  our pipeline (handout_html + render_pdf, tagged PDF) {render['ours'] * 1000:7.0f} ms",
+        f"Handout ({render['exercises']} exercises, {render['pages']} A4 pages, logo, SVG "
+        f"illustrations, {render['html_bytes'] / 1024:.0f} KiB of HTML), median of 5",
+        f"  our pipeline (handout_html + render_pdf, PDF/UA) {render['ours'] * 1000:11.0f} ms",
         f"  bare WeasyPrint write_pdf of the same HTML           {render['bare'] * 1000:7.0f} ms",
         f"  ratio                                                {render['ratio']:7.2f}",
         f"  one Celery worker (concurrency 1, Redis): {worker['count']} handouts "

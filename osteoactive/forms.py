@@ -53,7 +53,18 @@ class MembershipForm(RolesMixin, forms.ModelForm):
 class ClinicForm(PlainTextFields, forms.ModelForm):
     class Meta:
         model = Clinic
-        fields = ["name", "address", "phone", "contact_line", "handout_footer", "logo"]
+        fields = [
+            "name",
+            "address",
+            "phone",
+            "contact_line",
+            "contact_line_en",
+            "opening_hours",
+            "opening_hours_en",
+            "handout_footer",
+            "handout_footer_en",
+            "logo",
+        ]
         widgets = {
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"})
         }

@@ -43,12 +43,26 @@ class Clinic(UUIDModel):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     logo = models.ImageField(_("logo"), upload_to="clinic-logos/", blank=True)
     contact_line = models.CharField(
-        _("contact line"),
+        _("contact line (Danish)"),
         max_length=200,
         blank=True,
-        help_text=_("Shown on the handout, e.g. opening hours and how to reach you."),
+        help_text=_("Shown on the handout, e.g. how to reach you."),
     )
-    handout_footer = models.CharField(_("handout footer text"), max_length=200, blank=True)
+    contact_line_en = models.CharField(
+        _("contact line (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on English handouts; left empty, they show the phone number only."),
+    )
+    opening_hours = models.CharField(_("opening hours (Danish)"), max_length=200, blank=True)
+    opening_hours_en = models.CharField(_("opening hours (English)"), max_length=200, blank=True)
+    handout_footer = models.CharField(_("handout footer text (Danish)"), max_length=200, blank=True)
+    handout_footer_en = models.CharField(
+        _("handout footer text (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Left empty, English handouts show the clinic's name and address."),
+    )
 
     class Meta:
         ordering = ["name"]

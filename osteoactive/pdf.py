@@ -5,8 +5,9 @@ URLs inside the project directory; any other resource (http, https, ftp, a file 
 stops the render with `ResourceRefused`, because a handout that silently loses a picture is
 worse than one that fails visibly and is retried after the cause is fixed.
 
-The PDF is tagged (a structure tree with the document's headings, lists, tables and figures
-with their alt text), so screen readers and reflowing viewers can read it.
+The PDF is PDF/UA-1: tagged (a structure tree with the document's headings, lists, tables and
+figures with their alt text), with its language, its title shown as the window title, and the
+fonts embedded, so screen readers and reflowing viewers can read it.
 """
 
 from pathlib import Path
@@ -44,6 +45,6 @@ def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
     try:
         return HTML(
             string=html, base_url=base_url, url_fetcher=_LocalOnlyFetcher(timeout=5)
-        ).write_pdf(pdf_tags=True)
+        ).write_pdf(pdf_variant="pdf/ua-1")
     except _Refused as error:
         raise ResourceRefused(str(error)) from None

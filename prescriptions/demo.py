@@ -13,8 +13,18 @@ DEMO_CLINIC = "Demo Fysioterapi"
 DEMO_CLINIC_DETAILS = {
     "address": "Knoglevej 1, 8000 Aarhus C",
     "phone": "+45 12 34 56 78",
-    "contact_line": "Ring på 12 34 56 78 hverdage kl. 8–15",
+    "contact_line": "Skriv til os via sundhed.dk",
+    "contact_line_en": "Write to us via sundhed.dk",
+    "opening_hours": "Hverdage kl. 8–15",
+    "opening_hours_en": "Weekdays 8 am–3 pm",
     "handout_footer": "Demo Fysioterapi · Knoglevej 1 · 8000 Aarhus C",
+    "handout_footer_en": "Demo Physiotherapy · Knoglevej 1 · 8000 Aarhus C, Denmark",
+}
+DEMO_NOTES = {
+    # A note for the patient, printed on the handout in the patient's language.
+    "Karen": "Gå en lille tur hver time, og brug rullen ud af sengen hver gang.",
+    "Poul": "Træn balance ved køkkenbordet med rollatoren parkeret og bremset.",
+    "Margaret": "Bring your log to your next appointment.",
 }
 DEMO_USERS = (
     # username, password, first name, last name, physiotherapist, clinic admin
@@ -157,7 +167,12 @@ def seed_patients(clinic, physiotherapist, *, today):
                         setting="home",
                         equipment=["band", "dumbbells"],
                     )
-                    prescription_issue(program=program, issued_by=physiotherapist)
+                    prescription_issue(
+                        program=program,
+                        issued_by=physiotherapist,
+                        start_date=day,
+                        patient_note=DEMO_NOTES.get(first, ""),
+                    )
         for prescription in patient.prescriptions.all():
             for handout in prescription.handouts.exclude(status="ready"):
                 handout_render(handout.id)

@@ -19,6 +19,15 @@ class Prescription(UUIDModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     issued_at = models.DateTimeField()
+    start_date = models.DateField(
+        _("start date"), help_text=_("Week 1 of the handout starts on this day.")
+    )
+    patient_note = models.TextField(
+        _("note for the patient"),
+        blank=True,
+        max_length=600,
+        help_text=_("Printed on the handout in the patient's language."),
+    )
     snapshot = models.JSONField()
     superseded_at = models.DateTimeField(null=True, blank=True)
     # assessment.models.ReviewReason codes (§4b): set by the assessment services, never cleared.

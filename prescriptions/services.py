@@ -2,7 +2,7 @@
 run by the task that these services queue)."""
 
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -27,9 +27,13 @@ STALE_AFTER = timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT)
 
 
 @transaction.atomic
-def prescription_issue(*, program: Program, issued_by) -> Prescription:
+def prescription_issue(
+    *, program: Program, issued_by, start_date: date | None = None, patient_note: str = ""
+) -> Prescription:
     """Freezes the program as the patient's next version; the previous one is superseded.
-    A program without exercises is refused: its handout would print an empty program."""
+    A program without exercises is refused: its handout would print an empty program.
+    Week 1 starts on `start_date` (the issue date unless the physiotherapist sets another);
+    `patient_note` is printed on the handout, the program's clinical notes never are."""
     patient = program.assessment.patient
     type(patient).objects.select_for_update().filter(pk=patient.pk).first()
     if not program.assessment.is_in_force:
@@ -45,6 +49,8 @@ def prescription_issue(*, program: Program, issued_by) -> Prescription:
         raise ServiceError(_("Add at least one exercise before issuing."), code="no_exercises")
     latest = patient.prescriptions.aggregate(Max("version"))["version__max"] or 0
     now = timezone.now()
+    start_date = start_date or timezone.localdate(now)
+    patient_note = patient_note.strip()
     patient.prescriptions.filter(superseded_at__isnull=True).update(superseded_at=now)
     prescription = Prescription.objects.create(
         patient=patient,
@@ -52,8 +58,15 @@ def prescription_issue(*, program: Program, issued_by) -> Prescription:
         version=latest + 1,
         issued_by=issued_by,
         issued_at=now,
+        start_date=start_date,
+        patient_note=patient_note,
         snapshot=build_snapshot(
-            program=program, items=items, issued_by=issued_by, version=latest + 1
+            program=program,
+            items=items,
+            issued_by=issued_by,
+            version=latest + 1,
+            start_date=start_date,
+            patient_note=patient_note,
         ),
     )
     prescription.exercises.set({item.exercise_id for item in items})

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osteoactive import audit
@@ -10,6 +11,7 @@ from osteoactive.errors import ServiceError
 from programs.selectors import program_get
 
 from . import selectors, services
+from .forms import IssueForm
 from .models import Handout
 
 LANGUAGES = Handout._meta.get_field("language").choices
@@ -20,8 +22,15 @@ def prescription_issue(request, program_id):
     program = program_get(request.membership, program_id)
     if refused := refuse_unless_post(request):
         return refused
+    form = IssueForm(request.POST, assessment_date=program.assessment.assessment_date)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("programs:program_detail", program.id)
     try:
-        prescription = services.prescription_issue(program=program, issued_by=request.user)
+        prescription = services.prescription_issue(
+            program=program, issued_by=request.user, **form.cleaned_data
+        )
     except ServiceError as refused:
         messages.error(request, refused.message)
         return redirect("programs:program_detail", program.id)
@@ -103,9 +112,23 @@ def handout_download(request, handout_id):
     if handout.status != Handout.Status.READY or not handout.file:
         raise Http404
     audit.record(request, "download", handout, patient=handout.prescription.patient)
-    filename = f"traeningsprogram-v{handout.prescription.version}-{handout.language}.pdf"
     response = FileResponse(
-        handout.file.open("rb"), content_type="application/pdf", filename=filename
+        handout.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=request.GET.get("inline") != "1",
+        filename=download_name(handout),
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+DOWNLOAD_WORD = {"da": "traeningsprogram", "en": "exercise-programme"}
+
+
+def download_name(handout) -> str:
+    """What the file is: traeningsprogram-2026-11-27-v3-da.pdf (program, issue date, version,
+    language); ASCII only, so every browser and file system keeps it as it is."""
+    prescription = handout.prescription
+    issued = timezone.localdate(prescription.issued_at).isoformat()
+    word = DOWNLOAD_WORD.get(handout.language, DOWNLOAD_WORD["da"])
+    return f"{word}-{issued}-v{prescription.version}-{handout.language}.pdf"

@@ -232,6 +232,8 @@ class ExerciseForm(PlainTextFields, forms.ModelForm):
             "equipment",
             "dose_type",
             "illustration",
+            "illustration_alt_da",
+            "illustration_alt_en",
             "priority",
         ]
         widgets = {

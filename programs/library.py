@@ -18,6 +18,8 @@ def _fields(entry: LibraryEntry, version: str) -> dict:
         "instructions_en": "\n".join(spec.instructions_en),
         "safety_tip_da": spec.safety_tip_da,
         "safety_tip_en": spec.safety_tip_en,
+        "illustration_alt_da": spec.illustration_alt_da,
+        "illustration_alt_en": spec.illustration_alt_en,
         "domain": spec.domain.value,
         "secondary_domain": spec.secondary_domain.value if spec.secondary_domain else "",
         "kind": spec.kind.value,

@@ -78,6 +78,15 @@ class Exercise(UUIDModel):
     dose_type = models.CharField(_("dose type"), max_length=20, choices=choices(DoseType))
     default_dose = models.JSONField(_("default dose"), default=dict)
     illustration = models.FileField(_("illustration"), upload_to="exercises/")
+    illustration_alt_da = models.CharField(
+        _("description of the drawing (Danish)"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the drawing shows, for readers who cannot see it: start and end."),
+    )
+    illustration_alt_en = models.CharField(
+        _("description of the drawing (English)"), max_length=300, blank=True
+    )
     priority = models.PositiveSmallIntegerField(
         _("priority"),
         default=DEFAULT_PRIORITY,
@@ -107,6 +116,9 @@ class Exercise(UUIDModel):
     def safety_tip(self, language):
         return in_language({"da": self.safety_tip_da, "en": self.safety_tip_en}, language)
 
+    def illustration_alt(self, language):
+        return self.spec().illustration_alt(language)
+
     @property
     def is_global(self):
         return self.clinic_id is None
@@ -131,6 +143,8 @@ class Exercise(UUIDModel):
             instructions_en=_steps(self.instructions_en),
             safety_tip_da=self.safety_tip_da,
             safety_tip_en=self.safety_tip_en,
+            illustration_alt_da=self.illustration_alt_da,
+            illustration_alt_en=self.illustration_alt_en,
             domain=Domain(self.domain),
             secondary_domain=Domain(self.secondary_domain) if self.secondary_domain else None,
             kind=Kind(self.kind),

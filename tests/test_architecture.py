@@ -29,10 +29,7 @@ CLOCK_CALLS = {
 }
 RANDOM_MODULES = {"random", "secrets"}
 MAX_LINES = 400
-LONG_MODULES_ALLOWED = {
-    # The handout's fixed texts move into templates and catalogues with the handout redesign.
-    "prescriptions/handout_text.py",
-}
+LONG_MODULES_ALLOWED: set[str] = set()
 
 
 def source_files():

@@ -7,7 +7,8 @@ The file is the reference data the default library is built from::
 Each exercise has exactly these fields:
 
 - ``key``: a stable slug (``sit-to-stand``); never reused for a different exercise
-- ``name``, ``safety_tip``: ``{"da": str, "en": str}``
+- ``name``, ``safety_tip``, ``illustration_alt``: ``{"da": str, "en": str}``; the last says
+  what the drawing shows, start and end (the PDF's alt text for readers who cannot see it)
 - ``instructions``: ``{"da": [str, ...], "en": [str, ...]}``, the same number of steps in both
   languages; the steps carry no numbers, the handout numbers them
 - ``domain``, ``secondary_domain`` (or null), ``kind``, ``pattern``, ``position``, ``min_level``,
@@ -65,6 +66,7 @@ FIELDS = (
     "safety_tip",
     *(name for name in SPEC_FIELDS if name != "key" and not name.endswith(("_da", "_en"))),
     "illustration",
+    "illustration_alt",
 )
 """The file's fields: the spec's (texts grouped by language) and the pose data."""
 
@@ -234,6 +236,7 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
     name = _text(raw["name"], fail, "name")
     steps = _steps(raw["instructions"], fail)
     tip = _text(raw["safety_tip"], fail, "safety_tip")
+    alt = _text(raw["illustration_alt"], fail, "illustration_alt")
     spec = ExerciseSpec(
         key=key,
         name_da=name["da"],
@@ -242,6 +245,8 @@ def _parse_entry(raw: object, index: int) -> LibraryEntry:
         instructions_en=steps["en"],
         safety_tip_da=tip["da"],
         safety_tip_en=tip["en"],
+        illustration_alt_da=alt["da"],
+        illustration_alt_en=alt["en"],
         domain=domain,
         secondary_domain=secondary,
         kind=enum("kind", Kind),

@@ -236,6 +236,8 @@ class ExerciseSpec:
     instructions_en: tuple[str, ...] = ()
     safety_tip_da: str = ""
     safety_tip_en: str = ""
+    illustration_alt_da: str = ""
+    illustration_alt_en: str = ""
 
     def name(self, language: str) -> str:
         return in_language({"da": self.name_da, "en": self.name_en}, language)
@@ -248,6 +250,12 @@ class ExerciseSpec:
 
     def safety_tip(self, language: str) -> str:
         return in_language({"da": self.safety_tip_da, "en": self.safety_tip_en}, language)
+
+    def illustration_alt(self, language: str) -> str:
+        """What the drawing shows (start and end), for the PDF's alt text; "" if not written."""
+        return in_language(
+            {"da": self.illustration_alt_da, "en": self.illustration_alt_en}, language
+        )
 
     @property
     def per_side(self) -> bool:

@@ -25,6 +25,10 @@ document.addEventListener("click", (event) => {
       row.dispatchEvent(new Event("change", { bubbles: true }));
     }
   }
+  if (event.target.closest("[data-print]")) {
+    window.print();
+    return;
+  }
   const confirmButton = event.target.closest("[data-confirm]");
   if (confirmButton && !window.confirm(confirmButton.dataset.confirm)) {
     event.preventDefault();

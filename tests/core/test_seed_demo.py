@@ -55,3 +55,26 @@ def test_seed_demo_on_an_empty_database_loads_the_library_first():
     assert prescriptions.count() == 6
     assert all(p.snapshot["exercises"] and p.exercises.exists() for p in prescriptions)
     assert all(h.status == "ready" for p in prescriptions for h in p.handouts.all())
+
+
+def test_the_demo_handouts_are_the_short_handout(settings, tmp_path):
+    """Every demo patient's handout: at most 10 pages (12 over 12 exercises), the week plan on
+    page 1, the clinic's English branding on an English handout."""
+    import io
+
+    from pypdf import PdfReader
+
+    from prescriptions.models import Handout
+
+    call_command("seed_demo")
+    handouts = Handout.objects.filter(prescription__patient__clinic__name="Demo Fysioterapi")
+    assert handouts.count() == 6
+    for handout in handouts.select_related("prescription"):
+        with handout.file.open("rb") as pdf:
+            reader = PdfReader(io.BytesIO(pdf.read()))
+        exercises = len(handout.prescription.snapshot["exercises"])
+        assert len(reader.pages) <= (10 if exercises <= 12 else 12), handout
+        first = reader.pages[0].extract_text()
+        assert ("Din uge" if handout.language == "da" else "Your week") in first
+        if handout.language == "en":
+            assert "Weekdays 8 am–3 pm" in first and "Hverdage" not in first

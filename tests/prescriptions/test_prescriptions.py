@@ -162,11 +162,14 @@ def test_branding_goes_into_new_snapshots_only(issue, program, clinic_admin, cli
     admin.force_login(clinic_admin)
     admin.post(
         reverse("clinic_settings"),
-        {"name": clinic.name, "handout_footer": "Ny sidefod", "contact_line": "Ring 11 22 33 44"},
-    )
+        {"name": clinic.name, "handout_footer": "Ny sidefod", "contact_line": "Ring 11 22 33 44",
+         "handout_footer_en": "New footer", "opening_hours_en": "Weekdays 8–15"},
+    )  # fmt: skip
     second, _ = issue(program)
-    assert second.snapshot["clinic"]["footer"] == "Ny sidefod"
-    assert first.snapshot["clinic"]["footer"] != "Ny sidefod"
+    assert second.snapshot["clinic"]["footer"] == {"da": "Ny sidefod", "en": "New footer"}
+    assert second.snapshot["clinic"]["contact_line"] == {"da": "Ring 11 22 33 44", "en": ""}
+    assert second.snapshot["clinic"]["opening_hours"] == {"da": "", "en": "Weekdays 8–15"}
+    assert first.snapshot["clinic"]["footer"]["da"] != "Ny sidefod"
 
 
 def test_a_render_without_progress_is_given_up_and_can_be_asked_for_again(issue, program, physio):

@@ -137,13 +137,83 @@ def test_marks_render(layout):
         {"type": "arrow", "from": [20, 120], "to": [55, 120]},
         {"type": "impact", "at": "near_toe"},
         {"type": "footprints", "at": [150, 150], "layout": layout},
+        {"type": "check", "at": [30, 160]},
+        {"type": "cross", "at": [60, 160], "r": 12},
     ]
+    plain = parse(render_illustration({"start": {}, "end": {}}))
     root = parse(
         render_illustration(
             {"start": {"base": "standing"}, "end": {"base": "standing", "marks": marks}}
         )
     )
-    assert root.findall(f".//{SVG}ellipse")
+    assert len(root.findall(f".//{SVG}polygon")) > len(plain.findall(f".//{SVG}polygon")) + 2
+    dashed = [p for p in root.iter(f"{SVG}polygon") if p.get("stroke-dasharray")]
+    assert len(dashed) == (1 if layout == "one_foot" else 0)  # the lifted foot
+
+
+def panels(svg: str) -> int:
+    """The number of panels: one floor line each, unless seen from above."""
+    width = float(parse(svg).get("viewBox").split()[2])
+    return round((width + 40) / 220)
+
+
+def test_a_middle_frame_makes_three_panels_with_two_arrows():
+    three = render_illustration({**SIT_TO_STAND, "middle": {"base": "seated", "x": 70}})
+    assert panels(three) == 3 and panels(render_illustration(SIT_TO_STAND)) == 2
+    root = parse(three)
+    arrows = [p for p in root.findall(f"{SVG}polygon")]  # the "then" arrows are top-level
+    assert len(arrows) == 2
+    assert float(root.get("width")[:-2]) > float(
+        parse(render_illustration(SIT_TO_STAND)).get("width")[:-2]
+    )
+    assert render_illustration(SIT_TO_STAND, labels=("a", "b"))
+    with pytest.raises(IllustrationError, match="labels: expected 3 strings"):
+        render_illustration({**SIT_TO_STAND, "middle": {}}, labels=("a", "b"))
+
+
+def test_do_and_dont_panels_have_no_arrow_between_them():
+    root = parse(render_illustration({**SIT_TO_STAND, "connector": "none"}))
+    assert root.findall(f"{SVG}polygon") == []
+
+
+@pytest.mark.parametrize("layout", sorted(FOOT_LAYOUTS))
+def test_a_panel_seen_from_above_shows_the_feet_large(layout):
+    svg = render_illustration({"start": {"base": "standing"}, "end": {"plan": {"feet": layout}}})
+    root = parse(svg)
+    lines = [line for line in root.iter(f"{SVG}line")]
+    assert len(lines) == 1  # a floor only under the figure, not under the view from above
+
+
+def test_stance_layouts_differ_from_above():
+    def feet(layout):
+        return render_illustration({"start": {"plan": {"feet": layout}}, "end": {}})
+
+    drawn = {layout: feet(layout) for layout in FOOT_LAYOUTS}
+    assert len(set(drawn.values())) == len(FOOT_LAYOUTS)
+
+
+def test_the_clock_face_from_above_with_steps_and_stroked_digits():
+    svg = render_illustration(
+        {"start": {"plan": {"clock": {"arrows": [12, 3, 6]}}},
+         "end": {"plan": {"clock": {"step": 3}}}}
+    )  # fmt: skip
+    root = parse(svg)
+    assert root.findall(f".//{SVG}text") == []  # digits are strokes, never small type
+    assert len(root.findall(f".//{SVG}circle")) >= 2
+
+
+def test_a_rounded_back_and_a_shortened_limb_change_the_drawing():
+    straight = render_illustration({"start": {"angles": {"trunk": 100}}, "end": {}})
+    rounded = render_illustration({"start": {"angles": {"trunk": 100}, "curve": 12}, "end": {}})
+    assert straight != rounded and "Q" in rounded and "Q" not in straight
+    short = render_illustration({"start": {"shorten": {"thighs": 0.3}}, "end": {}})
+    assert short != render_illustration({"start": {}, "end": {}})
+
+
+def test_a_panel_may_have_its_own_view():
+    side = render_illustration({"start": {}, "end": {}})
+    front_end = render_illustration({"start": {}, "end": {"view": "front"}})
+    assert side != front_end
 
 
 def test_reach_puts_the_hand_on_the_target():
@@ -184,6 +254,15 @@ def test_content_that_is_too_big_is_scaled_to_fit():
         ),
         ({"start": {"marks": [{"type": "star"}]}, "end": {}}, "start.marks[0].type: unknown mark"),
         ({"view": "top", "start": {}, "end": {}}, "view: expected 'side' or 'front'"),
+        ({"start": {"view": "top"}, "end": {}}, "start.view: expected 'side' or 'front'"),
+        ({"connector": "line", "start": {}, "end": {}}, "connector: expected 'arrow' or 'none'"),
+        ({"start": {"plan": {"floor": 1}}, "end": {}}, "start.plan: expected"),
+        ({"start": {"plan": {"feet": "wide"}}, "end": {}}, "start.plan.feet.layout: expected"),
+        ({"start": {"plan": {"clock": {"step": 5}}}, "end": {}}, "start.plan.clock.step"),
+        ({"start": {"plan": {"clock": {"arrows": [1]}}}, "end": {}}, "start.plan.clock.arrows"),
+        ({"start": {"curve": 30}, "end": {}}, "start.curve: expected 0 to 20"),
+        ({"start": {"shorten": {"thighs": 2}}, "end": {}}, "start.shorten.thighs: expected"),
+        ({"start": {"shorten": {"tail": 0.5}}, "end": {}}, "start.shorten: unknown segment"),
     ],
 )
 def test_invalid_pose_data_is_named(pose, message):
@@ -194,3 +273,33 @@ def test_invalid_pose_data_is_named(pose, message):
 def test_labels_must_be_two_strings():
     with pytest.raises(IllustrationError, match="labels"):
         render_illustration(SIT_TO_STAND, labels=("only one",))
+
+
+def test_the_advice_drawings_render_the_lift_as_do_and_dont():
+    from programs.domain.illustration.advice import ADVICE_DRAWINGS
+
+    assert set(ADVICE_DRAWINGS) == {"lift", "avoid"}
+    lift = parse(render_illustration(ADVICE_DRAWINGS["lift"]))
+    assert lift.findall(f"{SVG}polygon") == []  # side by side, no "then" arrow
+    avoid = render_illustration(ADVICE_DRAWINGS["avoid"])
+    # Every panel of "avoid" is crossed out; "lift" has one tick and one cross.
+    assert (
+        avoid.count('r="20"') == 2
+        and render_illustration(ADVICE_DRAWINGS["lift"]).count('r="20"') == 2
+    )
+
+
+def test_two_frames_of_a_figure_lying_down_are_stacked():
+    lying = {"start": {"base": "lying_supine"}, "end": {"base": "lying_prone"}}
+    stacked = parse(render_illustration(lying))
+    width, height = (float(v) for v in stacked.get("viewBox").split()[2:])
+    assert width == 180 and height > 100  # one frame wide, one above the other
+    assert len(stacked.findall(f"{SVG}line")) == 2  # a floor under each
+    row = parse(render_illustration({**lying, "layout": "row"}))
+    assert float(row.get("viewBox").split()[2]) == 400
+    standing = parse(render_illustration({"start": {}, "end": {}, "layout": "auto"}))
+    assert float(standing.get("viewBox").split()[2]) == 400
+    forced = parse(render_illustration({"start": {}, "end": {}, "layout": "stack"}))
+    assert float(forced.get("viewBox").split()[2]) == 180
+    with pytest.raises(IllustrationError, match="layout: expected"):
+        render_illustration({**lying, "layout": "grid"})

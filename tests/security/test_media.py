@@ -45,7 +45,7 @@ def other_clinics_handout(other_clinic, other_physio):
     )
     prescription = Prescription.objects.create(
         patient=patient, program=program, version=1, issued_by=other_physio,
-        issued_at="2026-11-01T10:00:00Z", snapshot={},
+        issued_at="2026-11-01T10:00:00Z", start_date="2026-11-01", snapshot={},
     )  # fmt: skip
     return Handout.objects.create(
         prescription=prescription, language="da", status=Handout.Status.READY,

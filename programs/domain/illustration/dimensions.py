@@ -2,12 +2,11 @@
 
 PANEL_W = 180.0
 GAP = 40.0
-WIDTH = 2 * PANEL_W + GAP
 FLOOR_Y = 188.0  # SVG y of the floor line
 TOP_MARGIN = 6.0
 SIDE_MARGIN = 8.0
 LABEL_BAND = 30.0
-PRINT_WIDTH_MM = 60
+PRINT_MM_PER_UNIT = 0.15  # two panels print 60 mm wide, three 93 mm
 
 HEAD_R = 10.0
 NECK = 17.0  # shoulder point to the centre of the head

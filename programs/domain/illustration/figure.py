@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from .canvas import Canvas
+from .canvas import Canvas, num
 from .dimensions import (
     FAR_INK,
     FOOT,
@@ -63,6 +63,10 @@ class Figure:
             else:
                 raise IllustrationError(f"{where}.angles: unknown segment {name!r}")
         self.angles = angles
+        self.lengths = _lengths(panel.get("shorten", {}), f"{where}.shorten")
+        self.curve = field(panel, "curve", 0, where)
+        if not 0 <= self.curve <= 20:
+            raise IllustrationError(f"{where}.curve: expected 0 to 20 (a rounded back)")
         self.front: Point = direction(angles["trunk"] + 90)
         self.joints: dict[str, Point] = {}
         self._forward_kinematics()
@@ -116,11 +120,16 @@ class Figure:
                 j[f"{s}_hip"] = add(hip, side, sign * HIP_HALF)
             else:
                 j[f"{s}_shoulder"], j[f"{s}_hip"] = shoulder, hip
-            j[f"{s}_elbow"] = add(j[f"{s}_shoulder"], direction(a[f"{s}_arm"]), UPPER_ARM)
-            j[f"{s}_hand"] = add(j[f"{s}_elbow"], direction(a[f"{s}_forearm"]), FOREARM)
-            j[f"{s}_knee"] = add(j[f"{s}_hip"], direction(a[f"{s}_thigh"]), THIGH)
-            j[f"{s}_ankle"] = add(j[f"{s}_knee"], direction(a[f"{s}_shin"]), SHIN)
+            size = self.size
+            j[f"{s}_elbow"] = add(j[f"{s}_shoulder"], direction(a[f"{s}_arm"]), size(s, "arm"))
+            j[f"{s}_hand"] = add(j[f"{s}_elbow"], direction(a[f"{s}_forearm"]), size(s, "forearm"))
+            j[f"{s}_knee"] = add(j[f"{s}_hip"], direction(a[f"{s}_thigh"]), size(s, "thigh"))
+            j[f"{s}_ankle"] = add(j[f"{s}_knee"], direction(a[f"{s}_shin"]), size(s, "shin"))
             self._place_toe(s)
+
+    def size(self, side: str, segment: str) -> float:
+        """A limb segment's length, shortened where it points towards the viewer."""
+        return SEGMENT_LENGTH[segment] * self.lengths.get(f"{side}_{segment}", 1.0)
 
     def _place_toe(self, side: str) -> None:
         foot = FRONT_FOOT if self.view == "front" else FOOT
@@ -149,9 +158,11 @@ class Figure:
     def _inverse_kinematics(self, limb: str, target: Point, reverse: bool) -> None:
         side, part = limb.split("_")
         if part == "hand":
-            base, mid, end, l1, l2 = "shoulder", "elbow", "hand", UPPER_ARM, FOREARM
+            base, mid, end = "shoulder", "elbow", "hand"
+            l1, l2 = self.size(side, "arm"), self.size(side, "forearm")
         else:
-            base, mid, end, l1, l2 = "hip", "knee", "ankle", THIGH, SHIN
+            base, mid, end = "hip", "knee", "ankle"
+            l1, l2 = self.size(side, "thigh"), self.size(side, "shin")
         origin = self.joints[f"{side}_{base}"]
         to = sub(target, origin)
         dist = length(to)
@@ -189,6 +200,8 @@ class Figure:
         return min(xs), max(xs), min(hs), max(hs)
 
 
+SEGMENT_LENGTH = {"arm": UPPER_ARM, "forearm": FOREARM, "thigh": THIGH, "shin": SHIN}
+
 JOINT_RADIUS = {
     "head": HEAD_R + 1.5,
     "shoulder": TRUNK_W / 2,
@@ -199,6 +212,24 @@ JOINT_RADIUS = {
     "ankle": LIMB_W / 2,
     "toe": FOOT_W / 2,
 }
+
+
+def _lengths(value: object, where: str) -> dict[str, float]:
+    """Per-segment length factors (0.15–1), for a limb that points towards the viewer."""
+    if not isinstance(value, Mapping):
+        raise IllustrationError(f"{where}: expected a mapping")
+    lengths: dict[str, float] = {}
+    for name, factor in value.items():
+        factor = number(factor, f"{where}.{name}")
+        if not 0.15 <= factor <= 1:
+            raise IllustrationError(f"{where}.{name}: expected a factor from 0.15 to 1")
+        segment = name.removeprefix("near_").removeprefix("far_").removesuffix("s")
+        if segment not in SEGMENT_LENGTH:
+            raise IllustrationError(f"{where}: unknown segment {name!r}")
+        sides = [name.split("_")[0]] if name.startswith(("near_", "far_")) else list(SIDES)
+        for side in sides:
+            lengths[f"{side}_{segment}"] = factor
+    return lengths
 
 
 def _limb_joints(limb: str) -> tuple[str, ...]:
@@ -255,6 +286,15 @@ def draw_figure(c: Canvas, fig: Figure) -> None:
             add(j["shoulder"], side, -SHOULDER_HALF),
         ]
         c.polygon(torso, INK, INK, LIMB_W)
+    elif fig.curve:
+        # A rounded back: the spine bows out behind the line from hip to shoulder.
+        middle = add(add(j["hip"], sub(j["shoulder"], j["hip"]), 0.5), fig.front, -2 * fig.curve)
+        hip, shoulder = j["hip"], j["shoulder"]
+        d = (
+            f"M{num(hip[0])},{num(-hip[1])} Q{num(middle[0])},{num(-middle[1])} "
+            f"{num(shoulder[0])},{num(-shoulder[1])}"
+        )
+        c.path(d, [hip, shoulder, add(middle, fig.front, fig.curve)], TRUNK_W)
     else:
         c.line([j["hip"], j["shoulder"]], TRUNK_W)
     c.circle(j["head"], HEAD_R, INK)

@@ -1,4 +1,4 @@
-"""Marks: motion arrows, impact lines and footprints seen from above."""
+"""Marks: motion arrows, impact lines, feet seen from above, and a tick or a cross (do / don't)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,23 @@ from .canvas import Canvas
 from .dimensions import INK, PAPER
 from .figure import Figure
 from .geometry import add, length, sub
-from .poses import FOOT_LAYOUTS
-from .reading import IllustrationError
+from .plan import framed_feet
+from .reading import IllustrationError, field
 
-MARK_TYPES = ("arrow", "impact", "footprints")
+MARK_TYPES = ("arrow", "impact", "footprints", "check", "cross")
 
 
-def draw_mark(c: Canvas, mark: Mapping, fig: Figure, where: str) -> None:
+def draw_mark(c: Canvas, mark: Mapping, fig: Figure | None, where: str) -> None:
     """One mark over the panel; drawn last, so it is never hidden by the figure."""
     kind = mark.get("type")
+
+    def point(name: str):
+        if fig is None:
+            raise IllustrationError(f"{where}.{name}: a panel seen from above has no joints")
+        return fig.resolve(mark.get(name), f"{where}.{name}")
+
     if kind == "arrow":
-        a = fig.resolve(mark.get("from"), f"{where}.from")
-        b = fig.resolve(mark.get("to"), f"{where}.to")
+        a, b = point("from"), point("to")
         vec = sub(b, a)
         size = length(vec)
         if size < 1:
@@ -31,21 +36,24 @@ def draw_mark(c: Canvas, mark: Mapping, fig: Figure, where: str) -> None:
         c.polygon([b, add(add(b, u, -10), n, 6), add(add(b, u, -10), n, -6)], INK, INK, 1)
     elif kind == "impact":
         # Short lines fanning out from where the foot meets the floor.
-        x = fig.resolve(mark.get("at"), f"{where}.at")[0]
+        x = point("at")[0]
         for dx in (-1.0, 1.0):
             c.line([(x + 8 * dx, 3), (x + 20 * dx, 6)], 3)
             c.line([(x + 6 * dx, 9), (x + 16 * dx, 18)], 3)
     elif kind == "footprints":
-        # A small view from above of where the feet stand (toes point up the page).
-        x, h = fig.resolve(mark.get("at"), f"{where}.at")
-        layout = mark.get("layout", "together")
-        if layout not in FOOT_LAYOUTS:
-            raise IllustrationError(f"{where}.layout: expected one of {', '.join(FOOT_LAYOUTS)}")
-        c.polygon(
-            [(x - 21, h - 28), (x + 21, h - 28), (x + 21, h + 28), (x - 21, h + 28)], PAPER, INK, 2
-        )
-        for dx, dh in FOOT_LAYOUTS[layout]:
-            c.ellipse((x + dx, h + dh + 3), 5, 7.5, INK)  # ball of the foot
-            c.ellipse((x + dx, h + dh - 7), 3.5, 4.5, INK)  # heel
+        # A framed view from above of where the feet stand (toes point up the page).
+        scale = field(mark, "scale", 1.0, where)
+        framed_feet(c, point("at"), mark.get("layout", "together"), scale, where)
+    elif kind in ("check", "cross"):
+        # A large tick (do) or cross (don't) in a circle, drawn as strokes.
+        x, h = point("at")
+        r = field(mark, "r", 16, where)
+        c.circle((x, h), r, PAPER, INK, 3.5)
+        k = r / 16
+        if kind == "check":
+            c.line([(x - 8 * k, h), (x - 2 * k, h - 7 * k), (x + 9 * k, h + 8 * k)], 5 * k)
+        else:
+            c.line([(x - 7 * k, h - 7 * k), (x + 7 * k, h + 7 * k)], 5 * k)
+            c.line([(x - 7 * k, h + 7 * k), (x + 7 * k, h - 7 * k)], 5 * k)
     else:
         raise IllustrationError(f"{where}.type: unknown mark {kind!r} ({', '.join(MARK_TYPES)})")
