@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessment', '0005_adherence_patientevent'),
+        ('assessment', '0005_events_adherence'),
         ('osteoactive', '0005_clinic_handout_fields_in_english'),
         ('programs', '0006_exercise_illustration_alt'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
