@@ -10,6 +10,8 @@ from osteoactive import audit
 from osteoactive.access import physiotherapist_required
 from osteoactive.errors import ServiceError
 from osteoactive.language import current_language
+from programs.class_selectors import registers
+from programs.domain.classes import summarise
 
 from .. import selectors
 from ..domain.vocabulary import FractureSite
@@ -90,19 +92,21 @@ def _site(code: str) -> str:
     return FractureSite(code).label(current_language()) if code else ""
 
 
+def _adherence(assessment):
+    """Read with the assessment (assessments_of selects it), so no query of its own."""
+    try:
+        return assessment.adherence
+    except Adherence.DoesNotExist:
+        return None
+
+
 def between_assessments(patient, assessments) -> dict:
     """What the patient page shows of the time between assessments: recorded events, the
     adherence entered at each assessment in force, and attendance in the patient's classes."""
-    from programs.class_selectors import registers
-    from programs.domain.classes import summarise
-
-    adherence = {
-        row.assessment_id: row for row in Adherence.objects.filter(assessment__patient=patient)
-    }
     enrolments = list(patient.enrolments.select_related("training_class"))
     register = registers(enrolments)
     return {
         "events": [(event, _site(event.site)) for event in patient.events.all()],
-        "adherence": [(a, adherence.get(a.id)) for a in assessments if a.is_in_force],
+        "adherence": [(a, _adherence(a)) for a in assessments if a.is_in_force],
         "classes": [(e, summarise(register[e.id])) for e in enrolments],
     }
