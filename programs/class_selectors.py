@@ -76,7 +76,8 @@ def participant_request(assessment):
 
 def registers(enrolments, **session_filter) -> dict:
     """Per enrolment, present or not at each session of its class whose attendance was taken
-    (from the day of enrolment), in date order; one query for any number of classes."""
+    (from the day of enrolment, and any earlier one they were registered at), in date order;
+    one query for any number of classes."""
     class_ids = {e.training_class_id for e in enrolments}
     rows = list(
         Attendance.objects.filter(session__training_class_id__in=class_ids, **session_filter)
@@ -93,7 +94,7 @@ def registers(enrolments, **session_filter) -> dict:
         e.id: [
             present.get((s, e.id), False)
             for s, day in taken[e.training_class_id].items()
-            if day >= e.enrolled_on
+            if day >= e.enrolled_on or (s, e.id) in present
         ]
         for e in enrolments
     }

@@ -13,8 +13,8 @@ from html import escape
 from .charts import FONT, INK, MUTED, SMALL_SIZE, TEXT_SIZE
 
 WIDTH = 640
-LABEL_W = 170
-BAR_W = WIDTH - LABEL_W - 60
+LABEL_W = 240
+BAR_W = WIDTH - LABEL_W - 70
 ROW_H, BAR_H, TOP = 40, 26, 36
 COLOURS = ("#1e6b3a", "#5a6168", "#a4262c")
 """Better, unchanged, worse: each carries white text at more than 4.5:1."""
@@ -34,13 +34,13 @@ def change_bars(
     """`rows`: (measure label, better, unchanged, worse); `legend`: the three words."""
     height = TOP + ROW_H * len(rows) + 10
     parts = [_open(height, title)]
-    x = LABEL_W
+    x = 10
     for colour, word in zip(COLOURS, legend, strict=True):
         parts.append(f'<rect x="{x}" y="6" width="14" height="14" fill="{colour}"/>')
         parts.append(
             f'<text x="{x + 20}" y="18" font-size="{SMALL_SIZE}" fill="{INK}">{escape(word)}</text>'
         )
-        x += 20 + 9 * len(word) + 24
+        x += 20 + 8 * len(word) + 24
     for index, (label, *counts) in enumerate(rows):
         y = TOP + index * ROW_H
         parts.append(

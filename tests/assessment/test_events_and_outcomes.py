@@ -93,3 +93,13 @@ def test_rates_per_1000_participant_weeks():
     assert rate_per_1000(2, weeks * 10) == Decimal("7.7")
     assert rate_per_1000(1, Decimal(0)) is None
     assert weeks_between(date(2027, 2, 1), date(2027, 1, 1)) == 0
+
+
+def test_outcome_charts_are_escaped_svg_with_their_numbers():
+    from assessment.domain.outcome_charts import change_bars, value_bars
+
+    svg = change_bars("<TUG>", [("TUG & co", 3, 1, 0), ("Tandem", 0, 0, 0)], ("B", "S", "W"))
+    assert svg.startswith("<svg") and "&lt;TUG&gt;" in svg and "TUG &amp; co" in svg
+    assert ">3</text>" in svg and svg.count("<rect") == 3 + 2
+    bars = value_bars("Rates", [("Falls", 7.7, "7,7"), ("Fractures", None, "–")], 10)
+    assert "7,7" in bars and bars.count("<rect") == 1
