@@ -129,7 +129,7 @@ def test_tapping_the_register_through_htmx_redraws_the_button(physio_client, tra
 
 
 def test_three_missed_in_a_row_are_flagged_gently(physio_client, training_class, physio):
-    came, missed = (
+    came, _missed = (
         EnrolmentFactory(training_class=training_class),
         EnrolmentFactory(training_class=training_class),
     )
