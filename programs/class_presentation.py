@@ -8,7 +8,7 @@ from assessment.domain.outcomes import FOLLOW_UPS, MEASURES
 from osteoactive.domain.categories import Category
 from osteoactive.language import current_language
 
-from .domain.class_sheet import PATTERN, RUNG
+from .domain.class_sheet import NONE, PATTERN, RUNG, SAME
 from .domain.classes import class_week_phase
 from .domain.dose import dose_text
 from .domain.program_json import phase_from_json
@@ -23,24 +23,43 @@ def flag_labels() -> dict[str, str]:
     }
 
 
-def _line(line, language):
+def _words() -> dict[str, str]:
+    return {
+        SAME: _("as the class"),
+        RUNG: _("another rung"),
+        PATTERN: _("same movement"),
+        NONE: _("Sits this one out"),
+    }
+
+
+def _line(line, language, words):
+    """One row of a participant's table: what they do instead, and why, as plain text."""
     exercise = line.exercise
+    why = " ".join(v.message[language] for v in line.breaks)
+    if line.how == SAME:
+        does, note = words[SAME], ""
+    elif exercise is not None:
+        does = exercise.name(language)
+        note = f"({words[line.how]}: {why})" if why else f"({words[line.how]})"
+    else:
+        does, note = words[NONE], f"({why})" if why else ""
     return {
         "planned": line.planned.name(language),
-        "name": exercise.name(language) if exercise else "",
-        "rung": exercise.rung if exercise else None,
+        "does": does,
+        "note": note,
+        "rung": exercise.rung if exercise else "–",
         "dose": dose_text(line.phase.dose, None, language, line.phase.weeks[0])
         if line.phase is not None
-        else "",
+        else "–",
         "how": line.how,
-        "alternative": line.how in (RUNG, PATTERN),
-        "why": " ".join(v.message[language] for v in line.breaks),
+        "marked": line.how != SAME,
     }
 
 
 def sheet_view(sheet) -> dict:
     language = current_language()
     labels = flag_labels()
+    words = _words()
     participants = []
     for p in sheet.participants:
         category = p.assessment.final_category if p.assessment else ""
@@ -50,7 +69,7 @@ def sheet_view(sheet) -> dict:
                 "patient": p.enrolment.patient,
                 "category": Category(category).label(language) if category else "",
                 "flags": [(code, labels[code]) for code in p.flags],
-                "lines": [_line(line, language) for line in p.lines],
+                "lines": [_line(line, language, words) for line in p.lines],
                 "attendance": p.attendance,
                 "present": p.present,
                 "lifts": [(e, e.name(language), kg) for e, kg in p.lifts],

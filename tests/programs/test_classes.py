@@ -245,3 +245,32 @@ def test_class_pages_answer(physio_client, training_class):
     )  # fmt: skip
     assert response.status_code == 302
     assert ClassSession.objects.filter(training_class__name="Tirsdagshold").count() == 52
+
+
+def test_a_hirit_participant_gets_the_load_log_on_a_traeningsaktiv_class(
+    physio_client, clinic, physio, library
+):
+    from programs.models import ClassLiftLoad
+    from tests.factories import hirit_program
+
+    training_class = TrainingClassFactory(
+        clinic=clinic, created_by=physio, target_category="traeningsaktiv"
+    )
+    program = hirit_program(patient__clinic=clinic, assessed_by=physio)
+    enrolment = EnrolmentFactory(training_class=training_class, patient=program.assessment.patient)
+    EnrolmentFactory(
+        training_class=training_class,
+        patient=AssessmentFactory(category="hverdagsaktiv", patient__clinic=clinic).patient,
+    )
+    session = training_class.sessions.all()[20]
+    page = physio_client.get(reverse("programs:class_sheet", args=[session.id])).content.decode()
+    assert page.count('data-testid="lift-log"') == 1
+    heavy = next(
+        row.exercise
+        for row in training_class.exercises.select_related("exercise")
+        if row.exercise.needs_supervision
+    )
+    url = reverse("programs:class_load", args=[session.id, enrolment.id])
+    physio_client.post(url, {"exercise": str(heavy.id), "kg": "42.5"})
+    physio_client.post(url, {"exercise": str(heavy.id), "kg": "45"})
+    assert [str(load.kg) for load in ClassLiftLoad.objects.all()] == ["45.0"]
