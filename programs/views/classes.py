@@ -111,6 +111,15 @@ def class_enrol(request, class_id):
         else:
             audit.record(request, "create", enrolment, patient=patient, fields=["enrolment"])
             messages.success(request, _("%(name)s was enrolled.") % {"name": patient.full_name})
+            if not selectors.latest_assessments([patient.id]):
+                messages.warning(
+                    request,
+                    _(
+                        "%(name)s has no assessment yet: the class sheet shows no exercises for "
+                        "them until they are assessed."
+                    )
+                    % {"name": patient.full_name},
+                )
     else:
         messages.error(request, _("Choose a patient."))
     return redirect("programs:class_detail", training_class.id)
