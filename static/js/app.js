@@ -160,7 +160,7 @@ document.addEventListener("click", async (event) => {
 
   document.addEventListener("click", async (event) => {
     if (!event.target.closest("[data-session-stay]")) return;
-    const headers = JSON.parse(body.getAttribute("hx-headers") || "{}");
+    const headers = JSON.parse(body.getAttribute("data-hx-headers") || "{}");
     try {
       const response = await fetch(body.dataset.sessionKeepAlive, {
         method: "POST",
