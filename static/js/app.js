@@ -1,5 +1,11 @@
 "use strict";
 // Behaviour attached through data attributes, so pages need no inline script (CSP).
+
+// Says what happened to a list of rows in its live region (`data-formset-status`).
+const announce = (prefix, text) => {
+  const status = document.querySelector(`[data-formset-status="${prefix}"]`);
+  if (status && text) status.textContent = text;
+};
 document.addEventListener("click", (event) => {
   const add = event.target.closest("[data-formset-add]");
   if (add) {
@@ -13,6 +19,7 @@ document.addEventListener("click", (event) => {
     const row = document.getElementById(`${prefix}-rows`).lastElementChild;
     row.querySelector("select, input")?.focus();
     row.dispatchEvent(new Event("change", { bubbles: true }));
+    announce(prefix, add.dataset.addedText);
     return;
   }
   const remove = event.target.closest("[data-formset-remove]");
@@ -20,9 +27,18 @@ document.addEventListener("click", (event) => {
     const row = remove.closest("[data-formset-row]");
     const deleteBox = row.querySelector("input[name$='-DELETE']");
     if (deleteBox) {
+      // The focus goes to the next row still shown, else the one before, else "Add": never
+      // to the page's top.
+      const rows = [...row.parentElement.querySelectorAll("[data-formset-row]:not([hidden])")];
+      const at = rows.indexOf(row);
+      const next = rows[at + 1] || rows[at - 1];
+      const prefix = row.parentElement.id.replace(/-rows$/, "");
+      const addButton = document.querySelector(`[data-formset-add="${prefix}"]`);
       deleteBox.checked = true;
       row.hidden = true;
       row.dispatchEvent(new Event("change", { bubbles: true }));
+      (next?.querySelector("select, input:not([type=hidden]), button") || addButton)?.focus();
+      announce(prefix, addButton?.dataset.removedText);
     }
   }
   if (event.target.closest("[data-print]")) {
@@ -177,3 +193,29 @@ document.addEventListener("click", async (event) => {
     secondsLeft(Math.max(0, (deadline - Date.now()) / 1000));
   });
 })();
+
+// htmx has focused the [autofocus] element it swapped in; the attribute then goes, so the page
+// never holds two (invalid HTML, and the browser would ignore the second).
+document.addEventListener("htmx:afterSettle", () => {
+  document.querySelectorAll("[autofocus]").forEach((element) => element.removeAttribute("autofocus"));
+});
+
+// A live region that htmx never replaces says what changed in a part it does replace (the
+// handout status, polled every 2 s): only when the text of its `data-announce` rows changes.
+const announcement = (region) => {
+  const source = document.querySelector(region.dataset.announceSource);
+  if (!source) return "";
+  return [...source.querySelectorAll("[data-announce]")].map((row) => row.dataset.announce).join(". ");
+};
+document.querySelectorAll("[data-announce-source]").forEach((region) => {
+  region.dataset.said = announcement(region);
+});
+document.addEventListener("htmx:afterSettle", () => {
+  document.querySelectorAll("[data-announce-source]").forEach((region) => {
+    const text = announcement(region);
+    if (text !== region.dataset.said) {
+      region.dataset.said = text;
+      region.textContent = text;
+    }
+  });
+});
