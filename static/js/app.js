@@ -219,3 +219,24 @@ document.addEventListener("htmx:afterSettle", () => {
     }
   });
 });
+
+// A table wider than its box scrolls inside it (.table-responsive, on a narrow screen): the box
+// then takes the keyboard focus, so it can be scrolled without a mouse (WCAG 2.1.1).
+const scrollableTables = () => {
+  document.querySelectorAll(".table-responsive").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      const name = box.querySelector("caption")?.textContent
+        || box.closest("section, .card, main")?.querySelector("h1, h2, h3, figcaption")?.textContent;
+      if (name && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", name.trim());
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+};
+scrollableTables();
+window.addEventListener("resize", scrollableTables);
+document.addEventListener("htmx:afterSettle", scrollableTables);

@@ -206,12 +206,14 @@ def test_the_program_page_prints_on_two_pages_at_most(page, physio, password, re
     expect(page.get_by_test_id("program-item").first).to_be_visible()
     load_images(page)
     page.emulate_media(media="print")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    printed = page.pdf(format="A4", print_background=True)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOT_DIR / "16-program-print.pdf").write_bytes(printed)
+    pdf = PdfReader(io.BytesIO(printed))
     text = " ".join(p.extract_text() or "" for p in pdf.pages)
     assert len(pdf.pages) <= 2, f"{len(pdf.pages)} pages"
     assert "Vestergaard-Thomsen" in text
     assert "Gem" not in text.split()  # no buttons on paper
-    (SCREENSHOT_DIR / "16-program-print.pdf").write_bytes(page.pdf(format="A4"))
 
 
 def test_screenshots_of_the_main_pages(page, physio, password, record):
