@@ -121,7 +121,9 @@
     button.setAttribute("aria-label", input.dataset.calendarLabel || "");
     button.setAttribute("aria-haspopup", "dialog");
     button.setAttribute("aria-expanded", "false");
-    button.innerHTML = '<span aria-hidden="true">📅</span>';
+    button.innerHTML = '<svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 20 20">'
+      + '<rect x="2.5" y="4" width="15" height="13.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.6"/>'
+      + '<path d="M2.5 8h15M6.5 2v4M13.5 2v4" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>';
     const feedback = input.nextElementSibling?.matches(".invalid-feedback") ? input.nextElementSibling : null;
     group.append(input, button);
     if (feedback) group.append(feedback);
