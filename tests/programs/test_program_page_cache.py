@@ -8,10 +8,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from prescriptions.services import prescription_issue
 from programs import services
 from programs.library import load_default_library
 from programs.models import Exercise
-from tests.factories import ExerciseFactory, MembershipFactory, UserFactory
+from tests.factories import ExerciseFactory, MembershipFactory, ProgramFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,10 @@ def page(client, program) -> str:
 
 def editor(text) -> str:
     return text[text.index('id="program-editor"') : text.index('id="picker-title"')]
+
+
+def versions(text) -> str:
+    return text[text.index('id="editor-status"') :]
 
 
 def rows(program):
@@ -104,3 +109,18 @@ def test_the_cached_editor_holds_no_session_token(physio, program):
         field = token.search(form)[1]
         response = browser.post(move, {"direction": "up", "csrfmiddlewaretoken": field})
         assert response.status_code == 302
+
+
+def test_issuing_shows_on_every_program_page_of_the_patient(physio_client, program, physio):
+    """The issued versions are cached with the editor's key: issuing from one program
+    supersedes the versions issued from the patient's other programs, and both pages say so."""
+    other = ProgramFactory(assessment=program.assessment, created_by=physio, setting="home")
+    first = prescription_issue(program=other, issued_by=physio)
+    first_link = reverse("prescriptions:prescription_detail", args=[first.id])
+    assert first_link in versions(page(physio_client, other))
+    assert "erstattet" not in versions(page(physio_client, other))
+    assert 'href="/prescriptions/' not in versions(page(physio_client, program))
+    second = prescription_issue(program=program, issued_by=physio)
+    assert "erstattet" in versions(page(physio_client, other))
+    second_link = reverse("prescriptions:prescription_detail", args=[second.id])
+    assert second_link in versions(page(physio_client, program))
