@@ -6,6 +6,7 @@ from django.db import transaction
 from .domain.library_file import DEFAULT_LIBRARY_PATH, LibraryEntry, load_library_file
 from .domain.spec import attribute_values, dose_json
 from .models import Exercise
+from .services.exercises import programs_shown_anew
 
 
 def _fields(entry: LibraryEntry, version: str) -> dict:
@@ -36,6 +37,7 @@ def load_default_library(path=DEFAULT_LIBRARY_PATH) -> tuple[int, int]:
     library = load_library_file(path)
     existing = {e.key: e for e in Exercise.objects.filter(clinic__isnull=True)}
     created = updated = 0
+    changed_ids = []
     for entry in library.entries:
         exercise = existing.get(entry.key) or Exercise(key=entry.key)
         fields = _fields(entry, library.version)
@@ -53,6 +55,8 @@ def load_default_library(path=DEFAULT_LIBRARY_PATH) -> tuple[int, int]:
         for name, value in fields.items():
             setattr(exercise, name, value)
         exercise.save()
+        changed_ids.append(exercise.pk)
+    programs_shown_anew(changed_ids)
     return created, updated
 
 
