@@ -13,8 +13,9 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(PY)
+$(VENV)/.installed-dev: pyproject.toml package-lock.json | $(PY)
 	$(PY) -m pip install -q -e '.[dev]'
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

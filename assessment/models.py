@@ -63,6 +63,16 @@ class Patient(UUIDModel):
     red_flag = models.BooleanField(default=False, editable=False)
     prescription_review = models.JSONField(default=list, blank=True, editable=False)
 
+    WORKLIST_FIELDS = (
+        "latest_assessment_date",
+        "latest_category",
+        "latest_underlying_category",
+        "next_reassessment_due",
+        "red_flag",
+        "prescription_review",
+    )
+    """The copied columns above, which `worklist_refresh` writes and the list reads."""
+
     class Meta:
         ordering = ["last_name", "first_name"]
         indexes = [

@@ -278,17 +278,7 @@ def worklist_refresh(*, patient: Patient, latest=_NOT_FOUND) -> Patient:
     patient.next_reassessment_due = latest.next_reassessment_due if latest else None
     patient.red_flag = bool(latest and latest.red_flags)
     patient.prescription_review = list(current.review_reasons) if current else []
-    patient.save(
-        update_fields=[
-            "latest_assessment_date",
-            "latest_category",
-            "latest_underlying_category",
-            "next_reassessment_due",
-            "red_flag",
-            "prescription_review",
-            "updated_at",
-        ]
-    )
+    patient.save(update_fields=[*Patient.WORKLIST_FIELDS, "updated_at"])
     return patient
 
 

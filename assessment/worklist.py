@@ -8,21 +8,9 @@ from django.utils.translation import gettext as _
 from osteoactive.domain.categories import Category
 from osteoactive.language import current_language
 
-from .models import ReviewReason, review_labels
+from .models import Patient, ReviewReason, review_labels
 
-PATIENT_FIELDS = (
-    "id",
-    "first_name",
-    "last_name",
-    "birth_date",
-    "cpr",
-    "latest_assessment_date",
-    "latest_category",
-    "latest_underlying_category",
-    "next_reassessment_due",
-    "red_flag",
-    "prescription_review",
-)
+PATIENT_FIELDS = ("id", "first_name", "last_name", "birth_date", "cpr", *Patient.WORKLIST_FIELDS)
 """The columns the list reads: the patient's own and those copied from the latest assessment."""
 
 

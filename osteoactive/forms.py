@@ -4,6 +4,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .date_input import DateInput
 from .models import Clinic, Membership
 from .plain_text import PlainTextFields
 from .uploads import link_through_view, validated_image
@@ -83,12 +84,8 @@ class ClinicForm(PlainTextFields, forms.ModelForm):
 class AuditFilterForm(PlainTextFields, forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     user = forms.CharField(label=_("User"), required=False, max_length=150)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
     patient = forms.UUIDField(label=_("Patient id"), required=False)
 
     def __init__(self, *args, **kwargs):

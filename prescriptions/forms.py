@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from osteoactive.date_input import DateInput
 from osteoactive.plain_text import PlainTextFields
 
 LATEST_START_DAYS = 90
@@ -16,7 +17,7 @@ class IssueForm(PlainTextFields, forms.Form):
     start_date = forms.DateField(
         label=_("Week 1 starts"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("The handout's dates count from this day; left empty, from today."),
     )
     patient_note = forms.CharField(

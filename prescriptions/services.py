@@ -52,6 +52,8 @@ def prescription_issue(
     start_date = start_date or timezone.localdate(now)
     patient_note = patient_note.strip()
     patient.prescriptions.filter(superseded_at__isnull=True).update(superseded_at=now)
+    # Each program page lists the versions issued from it, cached by the program's updated_at.
+    Program.objects.filter(assessment__patient=patient).update(updated_at=now)
     prescription = Prescription.objects.create(
         patient=patient,
         program=program,

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from osteoactive.date_input import date_field
 from osteoactive.domain.categories import Category
 from osteoactive.language import current_language
 from osteoactive.plain_text import PlainTextFields
@@ -26,11 +27,7 @@ WEEKDAY_CHOICES = [
 
 
 def _date(label, required=True):
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    return date_field(label, required=required)
 
 
 def _time(label, required=True):
@@ -122,6 +119,11 @@ class ClassLoadForm(PlainTextFields, forms.Form):
 class PeriodForm(PlainTextFields, forms.Form):
     start = _date(_("From"))
     end = _date(_("To"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start", "end"):
+            self.fields[name].widget.attrs["class"] = "form-control"
 
     def clean(self):
         data = super().clean()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from osteoactive.date_input import DateInput
 from osteoactive.domain.vocabulary import Domain, Level
 from osteoactive.language import current_language, labelled_choices
 from osteoactive.plain_text import PlainTextFields
@@ -152,7 +153,7 @@ class LiftLoadForm(PlainTextFields, forms.Form):
 
     session_date = forms.DateField(
         label=_("Session date"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        widget=DateInput(attrs={"class": "form-control"}),
     )
 
     def __init__(self, *args, lifts, **kwargs):

@@ -4,8 +4,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from .domain.library_file import DEFAULT_LIBRARY_PATH, LibraryEntry, load_library_file
-from .domain.spec import dose_json
+from .domain.spec import attribute_values, dose_json
 from .models import Exercise
+from .services.exercises import programs_shown_anew
 
 
 def _fields(entry: LibraryEntry, version: str) -> dict:
@@ -20,17 +21,8 @@ def _fields(entry: LibraryEntry, version: str) -> dict:
         "safety_tip_en": spec.safety_tip_en,
         "illustration_alt_da": spec.illustration_alt_da,
         "illustration_alt_en": spec.illustration_alt_en,
-        "domain": spec.domain.value,
+        **attribute_values(spec),
         "secondary_domain": spec.secondary_domain.value if spec.secondary_domain else "",
-        "kind": spec.kind.value,
-        "pattern": spec.pattern.value,
-        "variant_group": spec.variant_group,
-        "rung": spec.rung,
-        "position": spec.position.value,
-        "min_level": spec.min_level.value,
-        "impact": spec.impact.value,
-        "loaded_spinal_flexion": spec.loaded_spinal_flexion,
-        "needs_supervision": spec.needs_supervision,
         "equipment": sorted(spec.equipment),
         "dose_type": spec.dose_type.value,
         "default_dose": dose_json(spec.default_dose),
@@ -45,6 +37,7 @@ def load_default_library(path=DEFAULT_LIBRARY_PATH) -> tuple[int, int]:
     library = load_library_file(path)
     existing = {e.key: e for e in Exercise.objects.filter(clinic__isnull=True)}
     created = updated = 0
+    changed_ids = []
     for entry in library.entries:
         exercise = existing.get(entry.key) or Exercise(key=entry.key)
         fields = _fields(entry, library.version)
@@ -62,6 +55,8 @@ def load_default_library(path=DEFAULT_LIBRARY_PATH) -> tuple[int, int]:
         for name, value in fields.items():
             setattr(exercise, name, value)
         exercise.save()
+        changed_ids.append(exercise.pk)
+    programs_shown_anew(changed_ids)
     return created, updated
 
 

@@ -7,6 +7,7 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from osteoactive.date_input import DateInput
 from osteoactive.language import labelled_choices
 
 from ..domain.inputs import RANGES
@@ -54,5 +55,5 @@ def date_field(label, *, required=False):
     return forms.DateField(
         label=label,
         required=required,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from osteoactive.date_input import DateInput
 from osteoactive.plain_text import PlainTextFields
 
 from ..domain.cpr import cpr_matches_birth_date, normalise_cpr
@@ -24,7 +25,7 @@ class PatientForm(PlainTextFields, forms.ModelForm):
             "contact_notes",
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": DateInput(),
             "contact_notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"cpr": _("Optional. DDMMYY-SSSS; shown masked in lists.")}

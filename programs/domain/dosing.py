@@ -169,7 +169,7 @@ def _phase(spec, request, name, number, next_name) -> tuple[Dose | None, int, Te
     if step is None:
         return None, 0, {"da": "", "en": ""}
     dose = _dose(spec, step)
-    if name == "strength" and number == 0 and request.pain and dose.sets:
+    if name in ("strength", "strength_acute") and number == 0 and request.pain and dose.sets:
         dose = dose.replace(sets=1)  # P8
     days = step.days
     if name == "balance":

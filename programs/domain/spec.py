@@ -265,12 +265,9 @@ class ExerciseSpec:
 SPEC_FIELDS = tuple(f.name for f in fields(ExerciseSpec))
 
 
-def attributes_json(spec: ExerciseSpec) -> dict:
-    """The §5 attribute fields of an exercise with its name: how a progression or a regression
-    is shown."""
+def attribute_values(spec: ExerciseSpec) -> dict:
+    """The §5 attributes the safety filters and the generator read, as stored and as sent."""
     return {
-        "key": spec.key,
-        "name": spec.names(),
         "domain": spec.domain.value,
         "kind": spec.kind.value,
         "pattern": spec.pattern.value,
@@ -282,6 +279,12 @@ def attributes_json(spec: ExerciseSpec) -> dict:
         "loaded_spinal_flexion": spec.loaded_spinal_flexion,
         "needs_supervision": spec.needs_supervision,
     }
+
+
+def attributes_json(spec: ExerciseSpec) -> dict:
+    """The §5 attribute fields of an exercise with its name: how a progression or a regression
+    is shown."""
+    return {"key": spec.key, "name": spec.names(), **attribute_values(spec)}
 
 
 def exercise_json(spec: ExerciseSpec) -> dict:

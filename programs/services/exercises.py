@@ -1,12 +1,13 @@
 """Writes of the clinic's exercise library: its own exercises, and the global ones it hides."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from osteoactive.errors import ServiceError
 
-from ..models import Exercise, HiddenExercise
+from ..models import Exercise, HiddenExercise, Program
 
 
 @transaction.atomic
@@ -23,7 +24,14 @@ def exercise_save(
         exercise.key = _unique_key(clinic, slugify(fields["name_en"] or fields["name_da"]))
     exercise.full_clean()
     exercise.save()
+    programs_shown_anew([exercise.pk])
     return exercise
+
+
+def programs_shown_anew(exercise_ids) -> None:
+    """Raises `updated_at` of the programs holding these exercises: the program page caches
+    its editor (names, drawings, warnings) by it."""
+    Program.objects.filter(items__exercise__in=exercise_ids).update(updated_at=timezone.now())
 
 
 def _unique_key(clinic, base):

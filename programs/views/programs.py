@@ -6,6 +6,8 @@ never reloads and never shows a stale number or warning. Without JavaScript ever
 plain form that redirects back to the page.
 """
 
+from functools import cached_property
+
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -58,6 +60,18 @@ def editor_context(program, items, language, focus="") -> dict:
     }
 
 
+class LazyEditor:
+    """The editor's context, worked out only when the page renders the editor, i.e. when
+    its cached fragment is missing (`program_detail.html`)."""
+
+    def __init__(self, program, items, language):
+        self.program, self.items, self.language = program, items, language
+
+    @cached_property
+    def context(self):
+        return editor_context(self.program, list(self.items), self.language)
+
+
 def editor_response(request, program, *, status="", focus=""):
     """The editor after an htmx edit, the outcome in the page's live region (for screen
     readers) and the focus on the control the physiotherapist used, where it still is."""
@@ -105,10 +119,11 @@ def lift_log(program, items, *, form=None):
 def program_detail(request, program_id):
     program = selectors.program_get(request.membership, program_id)
     patient = program.assessment.patient
-    items = list(selectors.program_items(program))
+    items = selectors.program_items(program)  # read once, if the page needs them
     language = current_language()
     context = {
-        **editor_context(program, items, language),
+        "program": program,
+        "editor": LazyEditor(program, items, language),
         "patient": patient,
         "unfilled": [
             (u["label"].get(language, ""), u["reason"].get(language, "")) for u in program.unfilled

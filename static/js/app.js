@@ -1,5 +1,11 @@
 "use strict";
 // Behaviour attached through data attributes, so pages need no inline script (CSP).
+
+// Says what happened to a list of rows in its live region (`data-formset-status`).
+const announce = (prefix, text) => {
+  const status = document.querySelector(`[data-formset-status="${prefix}"]`);
+  if (status && text) status.textContent = text;
+};
 document.addEventListener("click", (event) => {
   const add = event.target.closest("[data-formset-add]");
   if (add) {
@@ -13,6 +19,7 @@ document.addEventListener("click", (event) => {
     const row = document.getElementById(`${prefix}-rows`).lastElementChild;
     row.querySelector("select, input")?.focus();
     row.dispatchEvent(new Event("change", { bubbles: true }));
+    announce(prefix, add.dataset.addedText);
     return;
   }
   const remove = event.target.closest("[data-formset-remove]");
@@ -20,9 +27,18 @@ document.addEventListener("click", (event) => {
     const row = remove.closest("[data-formset-row]");
     const deleteBox = row.querySelector("input[name$='-DELETE']");
     if (deleteBox) {
+      // The focus goes to the next row still shown, else the one before, else "Add": never
+      // to the page's top.
+      const rows = [...row.parentElement.querySelectorAll("[data-formset-row]:not([hidden])")];
+      const at = rows.indexOf(row);
+      const next = rows[at + 1] || rows[at - 1];
+      const prefix = row.parentElement.id.replace(/-rows$/, "");
+      const addButton = document.querySelector(`[data-formset-add="${prefix}"]`);
       deleteBox.checked = true;
       row.hidden = true;
       row.dispatchEvent(new Event("change", { bubbles: true }));
+      (next?.querySelector("select, input:not([type=hidden]), button") || addButton)?.focus();
+      announce(prefix, addButton?.dataset.removedText);
     }
   }
   if (event.target.closest("[data-print]")) {
@@ -160,7 +176,7 @@ document.addEventListener("click", async (event) => {
 
   document.addEventListener("click", async (event) => {
     if (!event.target.closest("[data-session-stay]")) return;
-    const headers = JSON.parse(body.getAttribute("hx-headers") || "{}");
+    const headers = JSON.parse(body.getAttribute("data-hx-headers") || "{}");
     try {
       const response = await fetch(body.dataset.sessionKeepAlive, {
         method: "POST",
@@ -177,3 +193,50 @@ document.addEventListener("click", async (event) => {
     secondsLeft(Math.max(0, (deadline - Date.now()) / 1000));
   });
 })();
+
+// htmx has focused the [autofocus] element it swapped in; the attribute then goes, so the page
+// never holds two (invalid HTML, and the browser would ignore the second).
+document.addEventListener("htmx:afterSettle", () => {
+  document.querySelectorAll("[autofocus]").forEach((element) => element.removeAttribute("autofocus"));
+});
+
+// A live region that htmx never replaces says what changed in a part it does replace (the
+// handout status, polled every 2 s): only when the text of its `data-announce` rows changes.
+const announcement = (region) => {
+  const source = document.querySelector(region.dataset.announceSource);
+  if (!source) return "";
+  return [...source.querySelectorAll("[data-announce]")].map((row) => row.dataset.announce).join(". ");
+};
+document.querySelectorAll("[data-announce-source]").forEach((region) => {
+  region.dataset.said = announcement(region);
+});
+document.addEventListener("htmx:afterSettle", () => {
+  document.querySelectorAll("[data-announce-source]").forEach((region) => {
+    const text = announcement(region);
+    if (text !== region.dataset.said) {
+      region.dataset.said = text;
+      region.textContent = text;
+    }
+  });
+});
+
+// A table wider than its box scrolls inside it (.table-responsive, on a narrow screen): the box
+// then takes the keyboard focus, so it can be scrolled without a mouse (WCAG 2.1.1).
+const scrollableTables = () => {
+  document.querySelectorAll(".table-responsive").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      const name = box.querySelector("caption")?.textContent
+        || box.closest("section, .card, main")?.querySelector("h1, h2, h3, figcaption")?.textContent;
+      if (name && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", name.trim());
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+};
+scrollableTables();
+window.addEventListener("resize", scrollableTables);
+document.addEventListener("htmx:afterSettle", scrollableTables);

@@ -267,7 +267,7 @@ def test_an_older_assessment_entered_late_changes_nothing(patient, physio, issue
 
 def test_the_correction_form_holds_every_input_and_needs_a_reason(physio_client, assessment):
     url, data = correction_form(physio_client, assessment)
-    assert data["assessment_date"] == assessment.assessment_date.isoformat()
+    assert data["assessment_date"] == assessment.assessment_date.strftime("%d.%m.%Y")
     assert data["tug_seconds"] == "9,5" and data["t_lumbar_spine"] == "-2,0"
     assert data["form_kind"] == "correction"
     refused = physio_client.post(url, {**data, "correction_reason": ""})

@@ -2,7 +2,7 @@
 pre-filled and marked "fra <dato>", what is measured anew is empty with the previous value
 beside it, and a T-score is never lost by leaving a field alone."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -15,6 +15,11 @@ from tests.support.html_form import posted_form
 pytestmark = pytest.mark.django_db
 
 TWELVE_WEEKS = timedelta(days=84)
+
+
+def danish(iso: str) -> str:
+    """A date as the form shows it in Danish (osteoactive/date_input.py)."""
+    return date.fromisoformat(iso).strftime("%d.%m.%Y")
 
 
 @pytest.fixture
@@ -78,14 +83,14 @@ def test_the_form_is_a_reassessment_prefilled_from_the_latest(physio_client, pat
     assert '<h1 class="h3 mb-2">Genundersøgelse:' in page
     data = posted_form(page, "assessment-form")
     assert data["t_lumbar_spine"] == "-3,2" and data["t_femoral_neck"] == "-2,6"
-    assert data["dxa_scan_date"] == first_visit.inputs["dxa_scan_date"]
-    assert data["fractures-0-site"] == "wrist" and data["fractures-0-date"] == "2015-02-01"
+    assert data["dxa_scan_date"] == danish(first_visit.inputs["dxa_scan_date"])
+    assert data["fractures-0-site"] == "wrist" and data["fractures-0-date"] == "01.02.2015"
     assert "fractures-0-low_energy" not in data
     assert sorted(data["risk_factors"]) == ["early_menopause", "smoking"]
     assert data["regular_training"] == "on" and data["walking_aid"] == "none"
     assert data["medication"] == "denosumab"
     assert data["frax_major_percent"] == "22,0" and data["frax_hip_percent"] == "6,5"
-    assert data["frax_date"] == first_visit.inputs["frax_date"]
+    assert data["frax_date"] == danish(first_visit.inputs["frax_date"])
 
 
 def test_carried_values_are_marked_from_their_date(physio_client, patient, first_visit):

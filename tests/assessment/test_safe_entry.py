@@ -128,7 +128,7 @@ def test_the_preview_shows_bmi_and_fes_i_total_beside_their_fields(physio_client
     shown = physio_client.post(
         url, valid_post(height_cm="165", weight_kg="51,5", tug_seconds="abc", **answers)
     ).content.decode()
-    assert 'id="live-bmi"' in shown and 'data-hx-swap-oob="true"' in shown
+    assert 'id="live-bmi"' in shown and 'data-hx-swap-oob="innerHTML"' in shown
     assert "BMI <strong>18,9</strong>" in shown and "tæller som lav vægt" in shown
     assert "I alt <strong>14</strong>" in shown and "<strong>høj</strong>" in shown
 

@@ -1,4 +1,5 @@
-"""Chromium for the browser tests, and a live server that suits the database.
+"""Chromium for the browser tests, a live server that suits the database, and the
+accessibility and HTML checks of every page they open (tests/support/a11y.py).
 
 On the embedded SQLite the live server handles one request at a time.
 
@@ -16,7 +17,8 @@ from django.db import connection
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
-from tests.services import CHROMIUM, need_chromium
+from tests.services import CHROMIUM, need, need_chromium
+from tests.support import a11y
 from tests.support.browser import CHROMIUM_ARGS, TIMEOUT_MS
 
 
@@ -52,15 +54,42 @@ def chromium():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(scope="session")
+def page_checks():
+    """axe-core per test (in `page`); the Nu Html Checker over all pages once, at the end."""
+    need(a11y.tools_missing() is None, a11y.tools_missing() or "")
+    checks = a11y.Checks()
+    yield checks
+    errors = checks.validate_html()
+    report = checks.write_report(errors)
+    if errors:
+        pytest.fail(
+            f"{len(errors)} HTML validation errors (vnu; {report}):\n"
+            + a11y.describe_html_errors(errors),
+            pytrace=False,
+        )
+
+
 @pytest.fixture
-def page(chromium, live_server):
+def page(chromium, live_server, page_checks, request):
     context = chromium.new_context(
         base_url=live_server.url,
         locale="da-DK",
-        viewport={"width": 1280, "height": 900},
+        viewport={"width": a11y.WIDTHS[0], "height": a11y.HEIGHT},
         accept_downloads=True,
+        reduced_motion="reduce",
     )
     context.set_default_timeout(TIMEOUT_MS)
+    page_checks.attach(context)
+    page_checks.start_test(request.node.nodeid)
     page = context.new_page()
+    page_checks.watch(page)
     yield page
+    page_checks.revisit(context)
     context.close()
+    failures = page_checks.failures()
+    if failures:
+        pytest.fail(
+            f"axe-core found WCAG A/AA violations:\n{a11y.describe_violations(failures)}",
+            pytrace=False,
+        )

@@ -63,7 +63,7 @@ def test_a_class_from_creation_to_its_outcomes(page, physio, password, participa
         {
             "name": "Osteoporosehold tirsdag",
             "start_time": "10:00",
-            "start_date": start.isoformat(),
+            "start_date": start.strftime("%d.%m.%Y"),
             "weeks": "26",
         },
     )
@@ -126,7 +126,7 @@ def test_a_class_from_creation_to_its_outcomes(page, physio, password, participa
     hensyn = participants["Hensyn"]
     page.goto(f"/patients/{hensyn.id}/events/new/")
     page.locator("#id_kind").select_option("fall")
-    fill(page, {"date": (timezone.localdate() - timedelta(days=3)).isoformat()})
+    fill(page, {"date": (timezone.localdate() - timedelta(days=3)).strftime("%d.%m.%Y")})
     page.locator("#id_injurious").check()
     page.locator("main form button[type=submit]").click()
     expect(page.get_by_test_id("events")).to_be_visible()

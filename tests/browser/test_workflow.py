@@ -47,7 +47,7 @@ def test_physiotherapist_from_assessment_to_handout(page, physio, password, libr
     shot("patients")
 
     page.get_by_role("link", name="Ny patient").click()
-    fill(page, {"first_name": PATIENT_FIRST, "last_name": PATIENT_LAST, "birth_date": "1950-03-02"})
+    fill(page, {"first_name": PATIENT_FIRST, "last_name": PATIENT_LAST, "birth_date": "02.03.1950"})
     page.locator("#id_sex").select_option("female")
     shot("new-patient")
     page.get_by_role("button", name="Gem", exact=True).click()
@@ -66,7 +66,7 @@ def test_physiotherapist_from_assessment_to_handout(page, physio, password, libr
     assert page.evaluate("window.sameDocument"), "the page reloaded"
     expect(page.locator("#id_t_lumbar_spine")).to_have_value("-2,1")
     page.locator("#id_fractures-0-site").select_option("wrist")
-    page.locator("#id_fractures-0-date").fill("2012-06-15")
+    page.locator("#id_fractures-0-date").fill("15.06.2012")
     page.locator("#id_fractures-0-low_energy").uncheck()
     fill(page, {"falls_last_12_months": "0", "sts5_seconds": "10,5", "tandem_seconds": "25"})
     page.locator("#id_regular_training").check()

@@ -145,7 +145,7 @@ def test_status_fragment_polls_while_queued(issue, program, physio_client):
     fragment = physio_client.get(
         reverse("prescriptions:handout_status", args=[prescription.id]), HTTP_HX_REQUEST="true"
     ).content.decode()
-    assert 'hx-trigger="every 2s"' in fragment
+    assert 'data-hx-trigger="every 2s"' in fragment
     handout = prescription.handouts.get()
     rendering.handout_render(handout.id)
     done = physio_client.get(

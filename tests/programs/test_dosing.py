@@ -105,6 +105,12 @@ def test_p8_pain_strength_one_set_in_weeks_1_to_4():
     assert doses(rx)[1] == {"sets": 3, "reps": 10}
 
 
+def test_p8_pain_holds_in_the_acute_phase_too():
+    rx = prescribe(STRENGTH, request(C.AKUTFASE, warnings=frozenset({"W4"})))
+    assert doses(rx)[0] == {"sets": 1, "reps": 8}
+    assert doses(rx)[1] == {"sets": 2, "reps": 10}
+
+
 def test_akutfase_is_daily_and_strength_stays_light():
     rx = prescribe(STRENGTH, request(C.AKUTFASE))
     assert doses(rx) == [{"sets": 2, "reps": 8}, {"sets": 2, "reps": 10}, {"sets": 2, "reps": 12}]
