@@ -8,6 +8,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from osteoactive.models import AuditEvent
 
+from .models import Adherence
+
 PATIENT_FIELDS = [
     "id", "first_name", "last_name", "birth_date", "sex", "cpr", "handout_language",
     "contact_notes", "archived_at", "created_at", "updated_at",
@@ -56,6 +58,26 @@ def patient_export(patient) -> bytes:
         "prescriptions": [
             _row(p, ["id", "version", "issued_at", "superseded_at", "review_reasons", "snapshot"])
             for p in prescriptions
+        ],
+        "events": list(
+            patient.events.order_by("date").values(
+                "kind", "date", "injurious", "site", "low_energy", "created_at"
+            )
+        ),
+        "adherence": list(
+            Adherence.objects.filter(assessment__patient=patient).values(
+                "assessment_id", "planned_per_week", "done_per_week"
+            )
+        ),
+        "classes": [
+            {
+                "class": e.training_class.name,
+                "enrolled_on": e.enrolled_on,
+                "attendance": list(
+                    e.attendance.order_by("session__date").values("session__date", "present")
+                ),
+            }
+            for e in patient.enrolments.select_related("training_class")
         ],
         "access_log": list(
             AuditEvent.objects.filter(patient_id=patient.id)

@@ -268,3 +268,51 @@ class AssessmentDraft(UUIDModel):
 
     def __str__(self):
         return f"draft {self.path}"
+
+
+class PatientEvent(UUIDModel):
+    """A fall or a fracture reported between assessments. The next assessment pre-fills its
+    falls in the last 12 months and its fractures from these (assessment.domain.events)."""
+
+    class Kind(models.TextChoices):
+        FALL = "fall", _("Fall")
+        FRACTURE = "fracture", _("Fracture")
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("event"), max_length=10, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    injurious = models.BooleanField(_("injurious fall"), default=False)
+    site = models.CharField(_("fracture site"), max_length=10, blank=True)
+    low_energy = models.BooleanField(_("low-energy fracture"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self):
+        return f"{self.kind} {self.date}"
+
+
+class Adherence(UUIDModel):
+    """Home sessions done per week, from the log sheet returned at a reassessment."""
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="adherence"
+    )
+    planned_per_week = models.PositiveSmallIntegerField(_("planned sessions per week"))
+    done_per_week = models.JSONField(_("sessions done per week"), default=list)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self):
+        return f"{self.assessment_id}: {self.done_per_week}"
+
+    @property
+    def percent(self) -> int | None:
+        planned = self.planned_per_week * len(self.done_per_week)
+        if not planned:
+            return None
+        return round(100 * min(sum(self.done_per_week), planned) / planned)

@@ -71,9 +71,9 @@ def patient_get(membership, patient_id) -> Patient:
 
 def assessments_of(patient):
     """Every version of every assessment, newest first (the history table)."""
-    return patient.assessments.select_related("assessed_by", "corrected_by", "voided_by").order_by(
-        "-assessment_date", "-created_at"
-    )
+    return patient.assessments.select_related(
+        "assessed_by", "corrected_by", "voided_by", "adherence"
+    ).order_by("-assessment_date", "-created_at")
 
 
 def in_force(assessments):

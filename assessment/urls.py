@@ -20,6 +20,12 @@ urlpatterns = [
         views.assessment_preview,
         name="assessment_preview",
     ),
+    path("patients/<uuid:patient_id>/events/new/", views.event_create, name="event_create"),
+    path(
+        "assessments/<uuid:assessment_id>/adherence/",
+        views.adherence_edit,
+        name="adherence_edit",
+    ),
     path("clinic/patients/", views.gdpr_patients, name="gdpr_patients"),
     path("clinic/patients/<uuid:patient_id>/export/", views.gdpr_export, name="gdpr_export"),
     path("clinic/patients/<uuid:patient_id>/erase/", views.gdpr_erase, name="gdpr_erase"),

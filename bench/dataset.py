@@ -9,7 +9,7 @@ Django and the exercise library (`load_library`) for the programs.
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -21,6 +21,7 @@ from osteoactive.models import Clinic, Membership
 from prescriptions.demo import _demo_patients
 from prescriptions.services import prescription_issue
 from programs.services import program_generate
+from programs.services.classes import attendance_toggle, class_create, enrol
 
 USERNAME = "bench-fysio"
 FIRST_NAMES = (
@@ -36,6 +37,7 @@ LAST_NAMES = (
 )  # fmt: skip
 # Assessed patients: every ASSESSED_EVERY-th patient has assessments.
 ASSESSED_EVERY = 5
+CLASS_PARTICIPANTS = 30
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Dataset:
     assessment_ids: list = field(default_factory=list)  # the real ones, newest per patient last
     program_ids: list = field(default_factory=list)
     prescription_ids: list = field(default_factory=list)  # one issued from each program
+    class_session_ids: list = field(default_factory=list)  # sessions of a class of 30
     patients: int = 0
 
     @property
@@ -144,7 +147,28 @@ def seed(*, patients: int, password: str, real_assessed=12, per_patient=3, progr
         data.prescription_ids.append(prescription_issue(program=program, issued_by=user).pk)
     rest = created[real_assessed:][::ASSESSED_EVERY]
     Assessment.objects.bulk_create(_copies(templates, rest, user, rng), batch_size=2000)
+    _class(data, clinic, user, real + rest, today)
     return data
+
+
+def _class(data, clinic, user, assessed, today, participants=CLASS_PARTICIPANTS):
+    """A 26-week class three times a week with `participants` assessed patients, attendance
+    taken at its first sessions."""
+    training_class = class_create(
+        clinic=clinic, created_by=user, name="Bench hold", weekdays=[0, 2, 4],
+        start_time=time(10), start_date=today - timedelta(weeks=2), weeks=26, capacity=50,
+        target_category="hverdagsaktiv_med_hensyn",
+    )  # fmt: skip
+    enrolments = [
+        enrol(training_class=training_class, patient=p, enrolled_by=user, on=today)
+        for p in assessed[:participants]
+    ]
+    sessions = list(training_class.sessions.all())
+    for session in sessions[:5]:
+        for number, enrolment in enumerate(enrolments):
+            if number % 4:
+                attendance_toggle(session=session, enrolment=enrolment, recorded_by=user)
+    data.class_session_ids = [s.pk for s in sessions[:6]]
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ def page_paths(data) -> dict[str, str]:
         "assessment result": f"/assessments/{data.assessment_ids[0]}/",
         "program": f"/programs/{data.program_ids[0]}/",
         "prescription": f"/prescriptions/{data.prescription_ids[0]}/",
+        "class sheet": f"/class-sessions/{data.class_session_ids[0]}/",
     }
 
 

@@ -8,7 +8,7 @@ from tests.support.loadtest import Run, Stats, cycle
 
 SAVE_POOL = 2000  # patients the save scenario spreads its new assessments over
 # The pages with targets: throughput against the baseline, and p95 latency at 16 clients.
-TARGET_PAGES = ("patient list", "assessment result", "program", "prescription")
+TARGET_PAGES = ("patient list", "assessment result", "program", "prescription", "class sheet")
 MIN_RATIO = 0.60
 MAX_P95_MS = 100.0
 
@@ -37,6 +37,9 @@ def plans(data) -> dict:
         "program": cycle(Request("program", f"/programs/{pk}/") for pk in data.program_ids),
         "prescription": cycle(
             Request("prescription", f"/prescriptions/{pk}/") for pk in data.prescription_ids
+        ),
+        "class sheet": cycle(
+            Request("class sheet", f"/class-sessions/{pk}/") for pk in data.class_session_ids
         ),
         "assessment save": save,
     }

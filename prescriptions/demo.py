@@ -1,6 +1,6 @@
 """The demo clinic that `seed_demo` creates; every step leaves existing rows as they are."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.contrib.auth import get_user_model
 
@@ -178,3 +178,53 @@ def seed_patients(clinic, physiotherapist, *, today):
                 handout_render(handout.id)
         seeded.append((patient, latest_assessment(patient).final_category))
     return seeded
+
+
+DEMO_CLASS = "Osteoporosehold mandag, onsdag, fredag"
+
+
+def seed_class(clinic, physiotherapist, patients, *, today):
+    """A 26-week class three times a week that started eight weeks ago, with every demo patient
+    enrolled, attendance taken at its past sessions (one participant away for the last three)
+    and one fall reported."""
+    from assessment.events import event_record
+    from programs.models import TrainingClass
+    from programs.services.classes import attendance_toggle, class_create, enrol
+
+    existing = TrainingClass.objects.filter(clinic=clinic, name=DEMO_CLASS).first()
+    if existing is not None:
+        return existing
+    start = today - timedelta(weeks=8)
+    start -= timedelta(days=start.weekday())
+    training_class = class_create(
+        clinic=clinic,
+        created_by=physiotherapist,
+        name=DEMO_CLASS,
+        weekdays=[0, 2, 4],
+        start_time=time(10, 0),
+        start_date=start,
+        weeks=26,
+        capacity=12,
+        place="Træningssalen",
+        instructors=[physiotherapist],
+        target_category="hverdagsaktiv_med_hensyn",
+    )
+    enrolments = [
+        enrol(training_class=training_class, patient=p, enrolled_by=physiotherapist, on=start)
+        for p, _category in patients
+    ]
+    past = list(training_class.sessions.filter(date__lt=today))
+    for number, session in enumerate(past):
+        for index, enrolment in enumerate(enrolments):
+            away = (index + number) % 5 == 0 or (index == 1 and number >= len(past) - 3)
+            if not away:
+                attendance_toggle(session=session, enrolment=enrolment, recorded_by=physiotherapist)
+    if enrolments:
+        event_record(
+            patient=enrolments[0].patient,
+            recorded_by=physiotherapist,
+            kind="fall",
+            day=today - timedelta(days=12),
+            today=today,
+        )
+    return training_class

@@ -359,3 +359,31 @@ class LiftLoad(UUIDModel):
 
     def __str__(self):
         return f"{self.exercise} {self.session_date}: {self.kg} kg"
+
+
+# Group training lives in its own module; importing it here registers its models.
+from .class_models import (  # noqa: E402
+    Attendance,
+    ClassExercise,
+    ClassLiftLoad,
+    ClassSession,
+    Enrolment,
+    TrainingClass,
+)
+
+__all__ = [
+    "Attendance",
+    "ClassExercise",
+    "ClassLiftLoad",
+    "ClassSession",
+    "Enrolment",
+    "Exercise",
+    "HiddenExercise",
+    "LiftLoad",
+    "Program",
+    "ProgramItem",
+    "ProgramTemplate",
+    "ProgramTemplateItem",
+    "TrainingClass",
+    "choices",
+]

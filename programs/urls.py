@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import continuity, items, library, loads, programs
+from .views import classes, continuity, export, items, library, loads, programs
 
 app_name = "programs"
 
@@ -40,6 +40,25 @@ urlpatterns = [
         continuity.template_delete,
         name="template_delete",
     ),
+    path("classes/", classes.class_list, name="class_list"),
+    path("classes/new/", classes.class_create, name="class_create"),
+    path("classes/outcomes/", classes.clinic_outcomes, name="clinic_outcomes"),
+    path("classes/<uuid:class_id>/", classes.class_detail, name="class_detail"),
+    path("classes/<uuid:class_id>/enrol/", classes.class_enrol, name="class_enrol"),
+    path("classes/<uuid:class_id>/outcomes/", classes.class_outcomes, name="class_outcomes"),
+    path("class-sessions/<uuid:session_id>/", classes.class_sheet, name="class_sheet"),
+    path("class-sessions/<uuid:session_id>/edit/", classes.session_edit, name="session_edit"),
+    path(
+        "class-sessions/<uuid:session_id>/attendance/<uuid:enrolment_id>/",
+        classes.attendance_toggle,
+        name="attendance_toggle",
+    ),
+    path(
+        "class-sessions/<uuid:session_id>/loads/<uuid:enrolment_id>/",
+        classes.class_load,
+        name="class_load",
+    ),
+    path("clinic/study-export/", export.study_export, name="study_export"),
     path("library/", library.library_list, name="library_list"),
     path("library/new/", library.exercise_create, name="exercise_create"),
     path("library/<uuid:exercise_id>/", library.exercise_detail, name="exercise_detail"),

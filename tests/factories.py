@@ -12,7 +12,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from assessment.domain.parsing import parse_assessment
-from assessment.models import Assessment, Patient
+from assessment.events import adherence_record, event_record
+from assessment.models import Adherence, Assessment, Patient, PatientEvent
 from assessment.services import assessment_create, patient_create
 from osteoactive import audit
 from osteoactive.models import AuditEvent, Clinic, Membership
@@ -21,12 +22,15 @@ from prescriptions.models import Handout, Prescription
 from prescriptions.rendering import handout_mark_failed, handout_render
 from prescriptions.services import handout_request, prescription_issue
 from programs.models import (
+    Attendance,
+    Enrolment,
     Exercise,
     HiddenExercise,
     LiftLoad,
     Program,
     ProgramItem,
     ProgramTemplate,
+    TrainingClass,
 )
 from programs.services import (
     exercise_save,
@@ -37,6 +41,7 @@ from programs.services import (
     program_item_add,
     program_template_save,
 )
+from programs.services.classes import attendance_toggle, class_create, enrol
 from tests.support.examples import category_inputs
 
 PASSWORD = "Correct-horse-2026"
@@ -410,3 +415,89 @@ class HandoutFactory(factory.django.DjangoModelFactory):
             raise ValueError(f"a handout is made queued, ready or failed, not {status}")
         handout.refresh_from_db()
         return handout
+
+
+class TrainingClassFactory(factory.django.DjangoModelFactory):
+    """A class through `class_create`: its program generated for the target category (load the
+    library first), its sessions from the schedule."""
+
+    class Meta:
+        model = TrainingClass
+
+    clinic = factory.SubFactory(ClinicFactory)
+    created_by = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Osteoporosehold {n}")
+    weekdays = factory.LazyFunction(lambda: [0, 2, 4])
+    start_time = datetime.time(10, 0)
+    start_date = factory.LazyFunction(timezone.localdate)
+    weeks = 26
+    capacity = 250
+    target_category = "hverdagsaktiv_med_hensyn"
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return class_create(**kwargs)
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    """A patient of the class's clinic enrolled through `enrol`."""
+
+    class Meta:
+        model = Enrolment
+
+    training_class = factory.SubFactory(TrainingClassFactory)
+    patient = factory.SubFactory(
+        PatientFactory, clinic=factory.SelfAttribute("..training_class.clinic")
+    )
+    enrolled_by = factory.LazyAttribute(lambda o: o.training_class.created_by)
+    on = factory.LazyAttribute(lambda o: o.training_class.start_date)
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return enrol(**kwargs)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    """A participant registered present at the class's first session (`attendance_toggle`)."""
+
+    class Meta:
+        model = Attendance
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    session = factory.LazyAttribute(lambda o: o.enrolment.training_class.sessions.first())
+    recorded_by = factory.LazyAttribute(lambda o: o.enrolment.enrolled_by)
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return attendance_toggle(**kwargs)
+
+
+class PatientEventFactory(factory.django.DjangoModelFactory):
+    """A fall (or, with kind="fracture" and a site, a fracture) through `event_record`."""
+
+    class Meta:
+        model = PatientEvent
+
+    patient = factory.SubFactory(PatientFactory)
+    recorded_by = factory.SubFactory(UserFactory)
+    kind = "fall"
+    day = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10))
+    today = factory.LazyFunction(timezone.localdate)
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return event_record(**kwargs)
+
+
+class AdherenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Adherence
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    recorded_by = factory.LazyAttribute(lambda o: o.assessment.assessed_by)
+    planned_per_week = 3
+    done_per_week = factory.LazyFunction(lambda: [3, 2, 3, 3])
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        return adherence_record(**kwargs)

@@ -19,6 +19,7 @@ from osteoactive.errors import ServiceError
 from osteoactive.language import current_language
 from osteoactive.plain_text import PlainTextFields
 
+from ..domain.events import falls_last_12_months, fractures_to_add
 from ..domain.fes_i import ANSWER_RANGE
 from ..domain.inputs import TANDEM_CEILINGS
 from ..domain.parsing import parse_assessment
@@ -168,9 +169,12 @@ class AssessmentForm(PlainTextFields, ErrorsOnPage, LiveFigures, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, data=None, *, patient, today: date, previous=None, inputs=None, **kwargs):
+    def __init__(
+        self, data=None, *, patient, today: date, previous=None, inputs=None, events=(), **kwargs
+    ):
         self.patient, self.today, self.previous = patient, today, previous
         self.carried: set[str] = set()
+        self.from_events: set[str] = set()
         self.previous_texts: dict[str, str] = {}
         initial = {"assessment_date": today, "walking_aid": "none", "tandem_max_seconds": 30}
         fractures = []
@@ -181,6 +185,9 @@ class AssessmentForm(PlainTextFields, ErrorsOnPage, LiveFigures, forms.Form):
             carried, fractures, self.carried = carried_initial(previous.inputs)
             initial.update(carried)
             self.previous_texts = previous_texts(previous.inputs)
+        carried_count = len(fractures)
+        if inputs is None and events:
+            fractures = fractures + self._from_events(initial, events, fractures, today)
         super().__init__(data, initial={**initial, **kwargs.pop("initial", {})}, **kwargs)
         for name in REMOVABLE:
             self.fields[f"remove_{name}"] = forms.BooleanField(label=_("Remove"), required=False)
@@ -191,10 +198,20 @@ class AssessmentForm(PlainTextFields, ErrorsOnPage, LiveFigures, forms.Form):
         self.fractures = FractureFormSet(
             data, prefix="fractures", initial=None if data is not None else fractures
         )
-        for row in self.fractures.forms[: self.fractures.initial_form_count()]:
-            row.carried_from = previous.assessment_date if previous is not None else None
+        for number, row in enumerate(self.fractures.forms[: self.fractures.initial_form_count()]):
+            carried = previous is not None and number < carried_count
+            row.carried_from = previous.assessment_date if carried else None
+            row.from_events = number >= carried_count and inputs is None
         self.inputs = None
         self.result = None
+
+    def _from_events(self, initial, events, fractures, today) -> list[dict]:
+        """Falls in the last 12 months and fractures recorded since (assessment.domain.events)."""
+        falls = falls_last_12_months(events, today)
+        if falls is not None:
+            initial["falls_last_12_months"], initial["injurious_fall"] = falls
+            self.from_events |= {"falls_last_12_months", "injurious_fall"}
+        return fractures_to_add(events, fractures, today)
 
     @property
     def is_reassessment(self):

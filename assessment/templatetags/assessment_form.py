@@ -15,6 +15,7 @@ def assessment_field(form, name):
         "field": form[name],
         "carried_from": carried_from,
         "remove": form[f"remove_{name}"] if carried_from and name in REMOVABLE else None,
+        "from_events": name in form.from_events,
         "previous": form.previous_texts.get(name),
         "previous_date": form.previous.assessment_date if form.previous else None,
     }

@@ -16,6 +16,7 @@ from osteoactive.language import current_language
 from programs.selectors import programs_of
 
 from .. import drafts, selectors, services
+from ..events import as_events
 from ..forms import AssessmentForm, CategoryChoiceForm, CorrectionForm
 from ..presentation import (
     GP_LETTER_WARNINGS,
@@ -88,7 +89,13 @@ def assessment_create(request, patient_id):
         return response
     previous = selectors.latest_assessment(patient)
     data, restored = posted_or_draft(request)
-    form = AssessmentForm(data, patient=patient, today=timezone.localdate(), previous=previous)
+    form = AssessmentForm(
+        data,
+        patient=patient,
+        today=timezone.localdate(),
+        previous=previous,
+        events=as_events(patient.events.all()),
+    )
     if request.method == "POST" and form.is_valid():
         assessment = services.assessment_create(
             patient=patient,

@@ -17,6 +17,7 @@ from .. import selectors, services, worklist
 from ..forms import PatientForm
 from ..presentation import red_flag_texts
 from ..progress import comparison, progress_charts
+from .events import between_assessments
 from .search import remembered_search
 
 PAGE_SIZE = 25
@@ -78,6 +79,7 @@ def patient_detail(request, patient_id):
         "charts": progress_charts(patient, assessments),
         "prescriptions": prescriptions_of(patient),
         "due_state": worklist.due_state(patient.next_reassessment_due, timezone.localdate()),
+        "between": between_assessments(patient, assessments),
     }
     return render(request, "assessment/patient_detail.html", context)
 

@@ -43,7 +43,7 @@ pytestmark = pytest.mark.django_db
 # The library counts the SAVEPOINT and RELEASE of its request's transaction (ATOMIC_REQUESTS);
 # the other pages only read and record the view, and run without one.
 PATIENT_LIST = 3
-PATIENT_DETAIL = 6
+PATIENT_DETAIL = 8  # with the events and the classes between assessments
 ASSESSMENT_RESULT = 6  # with the program a reassessment continues
 ASSESSMENT_RESULT_CACHED = 5  # the program list and summary from the cache
 PROGRAM = 6  # the first view after a change: the editor and the issued versions rendered

@@ -114,3 +114,31 @@ def test_erasure_takes_every_version_and_kept_draft(admin, patient, physio):
         reverse("assessment:gdpr_erase", args=[patient.id]), {"confirm_name": patient.full_name}
     )
     assert not Assessment.objects.exists() and not AssessmentDraft.objects.exists()
+
+
+def test_export_and_erasure_take_events_adherence_and_classes(admin, clinic, physio, library):
+    from programs.models import Attendance, Enrolment
+    from tests.factories import (
+        AdherenceFactory,
+        AssessmentFactory,
+        AttendanceFactory,
+        EnrolmentFactory,
+        PatientEventFactory,
+        TrainingClassFactory,
+    )
+
+    assessment = AssessmentFactory(patient__clinic=clinic, assessed_by=physio)
+    patient = assessment.patient
+    PatientEventFactory(patient=patient, recorded_by=physio)
+    AdherenceFactory(assessment=assessment)
+    training_class = TrainingClassFactory(clinic=clinic, created_by=physio, weeks=2)
+    AttendanceFactory(enrolment=EnrolmentFactory(training_class=training_class, patient=patient))
+    response = admin.get(reverse("assessment:gdpr_export", args=[patient.id]))
+    data = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("patient.json"))
+    assert len(data["events"]) == 1 and data["adherence"][0]["done_per_week"] == [3, 2, 3, 3]
+    assert data["classes"][0]["attendance"][0]["present"] is True
+    admin.post(
+        reverse("assessment:gdpr_erase", args=[patient.id]), {"confirm_name": patient.full_name}
+    )
+    assert not Enrolment.objects.exists() and not Attendance.objects.exists()
+    assert training_class.sessions.count() == 6

@@ -12,6 +12,7 @@ from osteoactive.models import Invitation
 from tests.factories import (
     AssessmentFactory,
     AuditEventFactory,
+    EnrolmentFactory,
     ExerciseFactory,
     MembershipFactory,
     PatientFactory,
@@ -19,6 +20,7 @@ from tests.factories import (
     ProgramFactory,
     ProgramItemFactory,
     ProgramTemplateFactory,
+    TrainingClassFactory,
     UserFactory,
 )
 from tests.support.urls import all_patterns
@@ -33,12 +35,14 @@ LISTS = {
     "staff_list": "staff",
     "audit_log": "audit",
     "clinic_settings": "clinic",
+    "programs:class_list": "class",
 }
 # Patterns without object parameters that show no clinic's rows.
 WITHOUT_ROWS = {
     "home", "healthz", "login", "logout", "password_change", "password_change_done",
     "set_language", "clinic_switch", "clinic_logo", "staff_add", "assessment:patient_create",
-    "programs:exercise_create", "session_keep_alive",
+    "programs:exercise_create", "session_keep_alive", "programs:class_create",
+    "programs:clinic_outcomes", "programs:study_export",
 }  # fmt: skip
 WITHOUT_OBJECTS = set(LISTS) | WITHOUT_ROWS
 
@@ -65,7 +69,11 @@ def foreign(other_clinic, other_physio):
     invitation = Invitation.objects.create(
         clinic=other_clinic, email="x@example.dk", invited_by=other_physio, sent_at=timezone.now()
     )
+    training_class = TrainingClassFactory(clinic=other_clinic, created_by=other_physio, weeks=1)
+    enrolment = EnrolmentFactory(training_class=training_class, patient=assessment.patient)
     return {
+        "class_id": training_class.id, "session_id": training_class.sessions.first().id,
+        "enrolment_id": enrolment.id,
         "patient_id": assessment.patient_id, "assessment_id": assessment.id,
         "program_id": program.id, "item_id": item.id, "exercise_id": exercise.id,
         "prescription_id": prescription.id, "handout_id": handout.id,
@@ -134,7 +142,10 @@ def rows(clinic, other_clinic, other_physio):
     ProgramTemplateFactory(
         program__assessment__patient__clinic=other_clinic, name="Fremmedskabelon for de aktive"
     )
+    TrainingClassFactory(clinic=clinic, name="Hjemmeholdet", weeks=1)
+    TrainingClassFactory(clinic=other_clinic, name="Fremmedholdet", weeks=1)
     return {
+        "class": ("Hjemmeholdet", "Fremmedholdet"),
         "patient": ("Hjemmesen", "Fremmedsen"),
         "exercise": ("Hjemmeøvelse", "Fremmedøvelse"),
         "staff": ("both-roles", "Udenbys"),
