@@ -18,9 +18,11 @@ from pypdf import PdfReader
 
 from tests.factories import (
     AssessmentFactory,
+    EnrolmentFactory,
     PatientFactory,
     PrescriptionFactory,
     ProgramTemplateFactory,
+    TrainingClassFactory,
     hirit_program,
 )
 from tests.support.browser import SCREENSHOT_DIR, fill, heading, load_images, log_in
@@ -82,13 +84,24 @@ def record(clinic, physio, library):
     program = hirit_program(patient=patient, assessed_by=physio)
     prescription = PrescriptionFactory(program=program)
     ProgramTemplateFactory(program=program, name="Tung styrke, to gange om ugen")
-    return {"patient": patient, "program": program, "prescription": prescription}
+    training_class = TrainingClassFactory(
+        clinic=clinic, created_by=physio, name="Osteoporosehold mandag, onsdag og fredag"
+    )
+    EnrolmentFactory(training_class=training_class, patient=patient)
+    return {
+        "patient": patient,
+        "program": program,
+        "prescription": prescription,
+        "class": training_class,
+    }
 
 
 def physio_pages(record) -> list[str]:
     patient, program = record["patient"], record["program"]
     assessment, item = program.assessment, program.items.first()
     exercise = item.exercise
+    training_class = record["class"]
+    session = training_class.sessions.first()
     return [
         reverse("assessment:patient_list"),
         reverse("assessment:patient_create"),
@@ -108,6 +121,14 @@ def physio_pages(record) -> list[str]:
         reverse("prescriptions:prescription_detail", args=[record["prescription"].id]),
         reverse("programs:library_list"),
         reverse("programs:exercise_detail", args=[exercise.id]),
+        reverse("assessment:event_create", args=[patient.id]),
+        reverse("programs:class_list"),
+        reverse("programs:class_create"),
+        reverse("programs:class_detail", args=[training_class.id]),
+        reverse("programs:class_sheet", args=[session.id]),
+        reverse("programs:session_edit", args=[session.id]),
+        reverse("programs:class_outcomes", args=[training_class.id]),
+        reverse("programs:clinic_outcomes"),
         reverse("password_change"),
     ]
 
@@ -122,6 +143,7 @@ def admin_pages() -> list[str]:
         reverse("clinic_settings"),
         reverse("audit_log"),
         reverse("assessment:gdpr_patients"),
+        reverse("programs:study_export"),
     ]
 
 
