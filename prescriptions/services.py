@@ -93,7 +93,9 @@ def handout_request(
         raise ServiceError(_("There is no handout in that language."), code="unknown_language")
     if prescription.handouts.filter(
         language=language, status__in=Handout.ACTIVE, updated_at__lt=timezone.now() - STALE_AFTER
-    ).update(status=Handout.Status.FAILED, error="Gave up: no progress", finished_at=timezone.now()):
+    ).update(
+        status=Handout.Status.FAILED, error="Gave up: no progress", finished_at=timezone.now()
+    ):
         handouts_shown_anew(prescription.pk)
     existing = (
         prescription.handouts.filter(
