@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Handout
+from .models import Handout, Prescription
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ def handout_render(handout_id) -> str:
         handout.started_at = timezone.now()
         handout.attempts += 1
         handout.save(update_fields=["status", "started_at", "attempts", "updated_at"])
+        handouts_shown_anew(handout.prescription_id)
     pdf = render_pdf(handout_html(handout.prescription.snapshot, handout.language))
     with transaction.atomic():
         handout = (
@@ -46,6 +47,7 @@ def handout_render(handout_id) -> str:
         handout.finished_at = timezone.now()
         handout.error = ""
         handout.save()
+        handouts_shown_anew(handout.prescription_id)
     return handout.status
 
 
@@ -54,3 +56,10 @@ def handout_mark_failed(handout_id, error: str) -> None:
     Handout.objects.filter(pk=handout_id).exclude(status=Handout.Status.READY).update(
         status=Handout.Status.FAILED, error=error[:300], finished_at=timezone.now()
     )
+    Prescription.objects.filter(handouts__pk=handout_id).update(updated_at=timezone.now())
+
+
+def handouts_shown_anew(prescription_id) -> None:
+    """The prescription page caches its handouts panel by the prescription's updated_at, so
+    every change of a handout raises it, in the same transaction."""
+    Prescription.objects.filter(pk=prescription_id).update(updated_at=timezone.now())

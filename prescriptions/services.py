@@ -16,7 +16,7 @@ from programs.models import Program
 from programs.selectors import program_items
 
 from .models import Handout, Prescription
-from .rendering import handout_mark_failed
+from .rendering import handout_mark_failed, handouts_shown_anew
 from .snapshot import build_snapshot
 from .tasks import render_handout
 
@@ -91,9 +91,12 @@ def handout_request(
     A language the handout is not written in is refused."""
     if language not in HANDOUT_LANGUAGES:
         raise ServiceError(_("There is no handout in that language."), code="unknown_language")
-    prescription.handouts.filter(
+    if prescription.handouts.filter(
         language=language, status__in=Handout.ACTIVE, updated_at__lt=timezone.now() - STALE_AFTER
-    ).update(status=Handout.Status.FAILED, error="Gave up: no progress", finished_at=timezone.now())
+    ).update(
+        status=Handout.Status.FAILED, error="Gave up: no progress", finished_at=timezone.now()
+    ):
+        handouts_shown_anew(prescription.pk)
     existing = (
         prescription.handouts.filter(
             language=language, status__in=[*Handout.ACTIVE, Handout.Status.READY]
@@ -110,6 +113,7 @@ def handout_request(
             )
     except IntegrityError:
         return prescription.handouts.get(language=language, status__in=Handout.ACTIVE), False
+    handouts_shown_anew(prescription.pk)
     _queue_render(handout)
     return handout, True
 

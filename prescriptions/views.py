@@ -1,8 +1,12 @@
 from django.contrib import messages
+from django.core.cache import caches
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from osteoactive import audit
@@ -15,6 +19,7 @@ from .forms import IssueForm
 from .models import Handout
 
 LANGUAGES = Handout._meta.get_field("language").choices
+PANEL_SECONDS = 600
 
 
 @physiotherapist_required
@@ -45,18 +50,36 @@ def prescription_issue(request, program_id):
 @physiotherapist_required
 def prescription_detail(request, prescription_id):
     """What the snapshot shows is in fragments cached per user (a snapshot never changes), so
-    the snapshot is read only when they are rendered."""
+    the snapshot is read only when they are rendered; so is the handouts panel."""
     prescription = selectors.prescription_page_get(request.membership, prescription_id)
-    context = {"prescription": prescription, "patient": prescription.patient}
-    context.update(_handout_context(prescription))
+    context = {
+        "prescription": prescription,
+        "patient": prescription.patient,
+        "handouts_panel": handouts_panel(request.user, prescription),
+    }
     return render(request, "prescriptions/prescription_detail.html", context)
 
 
-def _handout_context(prescription):
-    newest = selectors.latest_handouts(prescription)
-    rows = [(code, label, newest.get(code)) for code, label in LANGUAGES]
-    in_progress = any(h and h.status in Handout.ACTIVE for _code, _label, h in rows)
-    return {"prescription": prescription, "handout_rows": rows, "in_progress": in_progress}
+def handouts_panel(user, prescription) -> str:
+    """The handouts panel, cached per user in this process's memory by the prescription's
+    `updated_at` (every handout change raises it) and the language; while a handout is queued
+    or rendering it is rendered afresh on every view, so each poll shows the status at once.
+    Its buttons post through a form outside it, so it holds no session's CSRF token."""
+    key = (
+        f"prescription_handouts:{user.pk}:{prescription.pk}:"
+        f"{prescription.updated_at.isoformat()}:{get_language()}"
+    )
+    cache = caches["in_process"]
+    panel = cache.get(key)
+    if panel is None:
+        newest = selectors.latest_handouts(prescription)
+        rows = [(code, label, newest.get(code)) for code, label in LANGUAGES]
+        in_progress = any(h and h.status in Handout.ACTIVE for _code, _label, h in rows)
+        context = {"prescription": prescription, "handout_rows": rows, "in_progress": in_progress}
+        panel = render_to_string("prescriptions/_handouts.html", context)
+        if not in_progress:
+            cache.set(key, panel, PANEL_SECONDS)
+    return mark_safe(panel)  # noqa: S308 - the template's own output, escaped when rendered
 
 
 @physiotherapist_required
@@ -103,7 +126,7 @@ def handout_status(request, prescription_id):
 
 def handout_panel(request, prescription_id):
     prescription = selectors.prescription_get(request.membership, prescription_id)
-    return render(request, "prescriptions/_handouts.html", _handout_context(prescription))
+    return HttpResponse(handouts_panel(request.user, prescription))
 
 
 @physiotherapist_required

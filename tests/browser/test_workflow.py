@@ -30,6 +30,7 @@ pytestmark = [
 
 HANDOUT_TIMEOUT_MS = 60_000
 PATIENT_FIRST, PATIENT_LAST = "Åse", "Ørbæk Søndergaard"
+MAKE_HANDOUT = "Lav træningshæfte"
 
 
 # --- 1. assessment to handout --------------------------------------------------------------------
@@ -119,6 +120,12 @@ def test_physiotherapist_from_assessment_to_handout(page, physio, password, libr
         "Klar", timeout=HANDOUT_TIMEOUT_MS
     )
     shot("prescription")
+    # The English handout through the panel's button (it posts through the form outside the
+    # cached panel); the polled panel shows it ready.
+    page.get_by_role("button", name=MAKE_HANDOUT).click()
+    expect(page.get_by_test_id("handout-status-en")).to_have_text(
+        "Klar", timeout=HANDOUT_TIMEOUT_MS
+    )
 
     with page.expect_download() as download_info:
         # "Download PDF" is an attachment; "Open in a new tab" serves the same file inline.

@@ -18,6 +18,7 @@ from django.utils import timezone
 from assessment.domain.parsing import parse_assessment
 from assessment.services import assessment_create
 from prescriptions.models import Handout
+from prescriptions.rendering import handout_mark_failed, handouts_shown_anew
 from prescriptions.services import prescription_issue
 from programs.models import Exercise
 from programs.services import (
@@ -51,7 +52,8 @@ PROGRAM_CACHED = 4  # both from the cache: neither the items nor the versions re
 PROGRAM_HIRIT = 6  # the HiRIT load log reads the items and the loads on every view
 PICKER = 6
 PRESCRIPTION = 6
-PRESCRIPTION_CACHED = 5  # what the snapshot shows from the cache, the snapshot not read
+PRESCRIPTION_RENDERING = 5  # what the snapshot shows from the cache; a handout queued: read
+PRESCRIPTION_CACHED = 4  # the handouts panel from the cache too: neither handouts nor snapshot
 LIBRARY = 5
 
 
@@ -220,6 +222,9 @@ def test_prescription_page_with_handouts(count, physio_client, patient, physio, 
     program = generate(assess(patient, physio), physio)
     prescription = prescription_issue(program=program, issued_by=physio)
     url = reverse("prescriptions:prescription_detail", args=[prescription.id])
+    assert count(url, PRESCRIPTION_RENDERING) == PRESCRIPTION_RENDERING  # queued: not cached
+    for handout in prescription.handouts.all():
+        handout_mark_failed(handout.id, "test")
     few = count(url, PRESCRIPTION_CACHED)
     for n in range(8):
         HandoutFactory(
@@ -228,6 +233,7 @@ def test_prescription_page_with_handouts(count, physio_client, patient, physio, 
             requested_by=physio,
             status=Handout.Status.FAILED,
         )
+    handouts_shown_anew(prescription.pk)
     many = count(url, PRESCRIPTION_CACHED)
     assert few == many == PRESCRIPTION_CACHED
     newer = prescription_issue(program=program, issued_by=physio)
@@ -250,6 +256,8 @@ def test_cached_fragments_are_never_shared_across_users(count, clinic, patient, 
     pages renders them again, reading what they show."""
     assessment = assess(patient, physio)
     prescription = prescription_issue(program=generate(assessment, physio), issued_by=physio)
+    for handout in prescription.handouts.all():
+        handout_mark_failed(handout.id, "test")
     result = reverse("assessment:assessment_detail", args=[assessment.id])
     issued = reverse("prescriptions:prescription_detail", args=[prescription.id])
     assert count(result, ASSESSMENT_RESULT_CACHED) == ASSESSMENT_RESULT_CACHED

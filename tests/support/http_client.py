@@ -13,6 +13,19 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ERROR_SUMMARY = re.compile(r'id="error-summary".*?<ul[^>]*>(.*?)</ul>', re.S)
+ERROR_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def form_errors(body: str) -> str:
+    """The items of a re-shown form's error summary, as text ("" when there is none): what a
+    POST answered with 200 instead of a redirect was refused for."""
+    summary = ERROR_SUMMARY.search(body)
+    if summary is None:
+        return ""
+    items = (TAG.sub("", item).strip() for item in ERROR_ITEM.findall(summary.group(1)))
+    return "; ".join(" ".join(item.split()) for item in items)
 
 
 class LoginFailed(RuntimeError):

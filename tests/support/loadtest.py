@@ -13,7 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .http_client import Request, Session
+from .http_client import Request, Session, form_errors
 
 MAX_REQUESTS = 500_000  # a bound on any one run, whatever the duration
 
@@ -95,10 +95,10 @@ def hammer(sessions, plan, *, seconds: float, max_requests: int = MAX_REQUESTS) 
             n += 1
             started = time.perf_counter()
             try:
-                status, headers, _body = session.send(request)
-                problem = (
-                    None if status == request.expect else f"{status} {headers.get('Location', '')}"
-                )
+                status, headers, body = session.send(request)
+                problem = None
+                if status != request.expect:
+                    problem = f"{status} {headers.get('Location', '')}{form_errors(body)}"
             except Exception as error:  # noqa: BLE001 - every failure is counted, none stops the run
                 problem = f"{type(error).__name__}: {error}"
             elapsed = time.perf_counter() - started
