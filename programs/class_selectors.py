@@ -6,8 +6,10 @@ patients, their latest assessments in force, the attendance of the class and the
 loads. Showing the sheet writes one audit row for the class, not one per participant (like the
 patient list)."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
@@ -60,7 +62,7 @@ def latest_assessments(patient_ids) -> dict:
         "assessment_date", "created_at"
     )
     for row in rows.only(
-        "id", "patient_id", "assessment_date", "inputs", "result", "final_category"
+        "id", "patient_id", "assessment_date", "inputs", "result", "final_category", "updated_at"
     ):
         latest[row.patient_id] = row
     return latest
@@ -100,16 +102,57 @@ def registers(enrolments, **session_filter) -> dict:
     }
 
 
+def _digest(*parts) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
 @dataclass
 class Participant:
+    """One participant of a class sheet. Their version of the program (`request`, `flags`,
+    `lines`) is worked out only when asked for: the page keeps it by `version`."""
+
+    sheet: "Sheet" = field(repr=False)
     enrolment: Enrolment
     assessment: Assessment | None
-    flags: tuple[str, ...]
-    lines: tuple[SheetLine, ...]
     attendance: AttendanceSummary
     present: bool | None
-    lifts: list = field(default_factory=list)
-    """(exercise row, kg recorded at this session or None) of each heavy lift (§7b)."""
+    loads: dict = field(default_factory=dict)
+    """kg recorded at this session, by exercise id."""
+
+    @property
+    def version(self) -> str:
+        """What the participant's lines are computed from: their assessment in force."""
+        a = self.assessment
+        return "none" if a is None else f"{a.pk.hex}.{a.updated_at.timestamp()}"
+
+    @cached_property
+    def request(self):
+        return participant_request(self.assessment)
+
+    @cached_property
+    def flags(self) -> tuple[str, ...]:
+        return flags(self.request)
+
+    @cached_property
+    def lines(self) -> tuple[SheetLine, ...]:
+        sheet = self.sheet
+        return participant_sheet(sheet.class_items, self.request, sheet.library, sheet.phase)
+
+    @property
+    def lifts(self) -> list:
+        """(exercise row, kg recorded at this session or None) of each heavy lift (§7b)."""
+        return self.lifts_of(self.heavy_lifts)
+
+    @property
+    def heavy_lifts(self) -> list[str]:
+        """The keys of the heavy lifts whose loads are logged: where §7b applies to them."""
+        if self.request is None or not self.request.hirit:
+            return []
+        return [line.exercise.key for line in self.lines if line.heavy]
+
+    def lifts_of(self, keys) -> list:
+        rows = [self.sheet.exercises[key] for key in keys]
+        return [(row, self.loads.get(row.id)) for row in rows]
 
 
 @dataclass
@@ -117,8 +160,29 @@ class Sheet:
     training_class: TrainingClass
     session: ClassSession
     items: list
-    participants: list[Participant]
-    attendance_percent: int | None
+    exercises: dict
+    phase: int
+    participants: list[Participant] = field(default_factory=list)
+    attendance_percent: int | None = None
+
+    @cached_property
+    def version(self) -> str:
+        """What every participant's lines depend on besides their assessment: the class
+        program, the clinic's library and the dose phase of the session's week."""
+        program = [(r.exercise_id, r.position, r.phases) for r in self.items]
+        library = sorted((e.pk.hex, e.updated_at.timestamp()) for e in self.exercises.values())
+        return _digest(program, library, self.phase)
+
+    @cached_property
+    def library(self) -> list:
+        return [e.spec() for e in self.exercises.values()]
+
+    @cached_property
+    def class_items(self) -> list[ClassItem]:
+        return [
+            ClassItem(row.exercise.spec(), tuple(phase_from_json(p) for p in row.phases))
+            for row in self.items
+        ]
 
 
 def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
@@ -126,11 +190,6 @@ def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
     exercises = clinic_library(training_class.clinic)
     for row in rows:
         exercises.setdefault(row.exercise.stable_key, row.exercise)
-    library = [e.spec() for e in exercises.values()]
-    items = [
-        ClassItem(row.exercise.spec(), tuple(phase_from_json(p) for p in row.phases))
-        for row in rows
-    ]
     enrolments = list(
         training_class.enrolments.select_related("patient").order_by(
             "patient__last_name", "patient__first_name", "id"
@@ -144,35 +203,20 @@ def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
     loads = {}
     for load in ClassLiftLoad.objects.filter(session=session):
         loads.setdefault(load.enrolment_id, {})[load.exercise_id] = load.kg
-    phase = class_week_phase(session.week)
-    participants = []
-    for enrolment in enrolments:
-        assessment = latest.get(enrolment.patient_id)
-        request = participant_request(assessment)
-        participants.append(
-            Participant(
-                enrolment=enrolment,
-                assessment=assessment,
-                flags=flags(request),
-                lines=participant_sheet(items, request, library, phase),
-                attendance=summarise(history.get(enrolment.id, [])),
-                present=present.get(enrolment.id),
-            )
+    sheet = Sheet(training_class, session, rows, exercises, class_week_phase(session.week))
+    sheet.participants = [
+        Participant(
+            sheet=sheet,
+            enrolment=enrolment,
+            assessment=latest.get(enrolment.patient_id),
+            attendance=summarise(history.get(enrolment.id, [])),
+            present=present.get(enrolment.id),
+            loads=loads.get(enrolment.id, {}),
         )
-        lines = participants[-1].lines
-        recorded = loads.get(enrolment.id, {})
-        participants[-1].lifts = [
-            (exercises[line.exercise.key], recorded.get(exercises[line.exercise.key].id))
-            for line in lines
-            if line.heavy and request is not None and request.hirit
-        ]
-    return Sheet(
-        training_class=training_class,
-        session=session,
-        items=rows,
-        participants=participants,
-        attendance_percent=class_percent(p.attendance for p in participants),
-    )
+        for enrolment in enrolments
+    ]
+    sheet.attendance_percent = class_percent(p.attendance for p in sheet.participants)
+    return sheet
 
 
 def sessions_of(training_class):
