@@ -2,6 +2,7 @@
 the active language, and each chart with the table of its numbers."""
 
 from django.core.cache import caches
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from assessment.domain.outcome_charts import change_bars, value_bars
@@ -64,7 +65,7 @@ def _participant_version(p, language, words) -> dict:
     return {
         "flags": p.flags,
         "lines": [_line(line, language, words) for line in p.lines],
-        "heavy": p.heavy_lifts,
+        "heavy": p.heavy_lifts(language),
     }
 
 
@@ -78,7 +79,9 @@ def sheet_view(sheet, user_pk) -> dict:
         p.enrolment.id: f"class-sheet:{user_pk}:{language}:{sheet.version}:{p.version}"
         for p in sheet.participants
     }
+    page = reverse("programs:class_sheet", args=[sheet.session.id])
     kept = caches["in_process"].get_many(list(keys.values()))
+    sheet.read_assessments(p for p in sheet.participants if keys[p.enrolment.id] not in kept)
     made = {}
     participants = []
     for p in sheet.participants:
@@ -89,6 +92,7 @@ def sheet_view(sheet, user_pk) -> dict:
         category = p.assessment.final_category if p.assessment else ""
         participants.append(
             {
+                "key": key,
                 "enrolment": p.enrolment,
                 "patient": p.enrolment.patient,
                 "category": Category(category).label(language) if category else "",
@@ -96,7 +100,8 @@ def sheet_view(sheet, user_pk) -> dict:
                 "lines": shown["lines"],
                 "attendance": p.attendance,
                 "present": p.present,
-                "lifts": [(e, e.name(language), kg) for e, kg in p.lifts_of(shown["heavy"])],
+                "toggle_url": f"{page}attendance/{p.enrolment.id}/",
+                "lifts": p.lifts_of(shown["heavy"]),
             }
         )
     if made:

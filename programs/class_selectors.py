@@ -22,6 +22,7 @@ from .domain.classes import AttendanceSummary, class_percent, class_week_phase, 
 from .domain.program_json import phase_from_json
 from .domain.request_json import request_from_json
 from .models import Attendance, ClassLiftLoad, ClassSession, Enrolment, TrainingClass
+from .selectors import library_for
 from .services.programs import clinic_library, request_data
 
 CLASS_SETTING = "supervised"
@@ -55,15 +56,16 @@ def enrolment_get(membership, enrolment_id) -> Enrolment:
     )
 
 
-def latest_assessments(patient_ids) -> dict:
+ASSESSMENT_FIELDS = ("id", "patient_id", "assessment_date", "final_category", "updated_at")
+
+
+def latest_assessments(patient_ids, fields=(*ASSESSMENT_FIELDS, "inputs", "result")) -> dict:
     """Each patient's latest assessment in force, in one query."""
     latest = {}
     rows = Assessment.objects.filter(IN_FORCE, patient_id__in=list(patient_ids)).order_by(
         "assessment_date", "created_at"
     )
-    for row in rows.only(
-        "id", "patient_id", "assessment_date", "inputs", "result", "final_category", "updated_at"
-    ):
+    for row in rows.only(*fields):
         latest[row.patient_id] = row
     return latest
 
@@ -138,21 +140,16 @@ class Participant:
         sheet = self.sheet
         return participant_sheet(sheet.class_items, self.request, sheet.library, sheet.phase)
 
-    @property
-    def lifts(self) -> list:
-        """(exercise row, kg recorded at this session or None) of each heavy lift (§7b)."""
-        return self.lifts_of(self.heavy_lifts)
-
-    @property
-    def heavy_lifts(self) -> list[str]:
-        """The keys of the heavy lifts whose loads are logged: where §7b applies to them."""
+    def heavy_lifts(self, language) -> list[tuple]:
+        """(exercise id, name) of each heavy lift whose load is logged: where §7b applies."""
         if self.request is None or not self.request.hirit:
             return []
-        return [line.exercise.key for line in self.lines if line.heavy]
+        rows = [self.sheet.exercises[line.exercise.key] for line in self.lines if line.heavy]
+        return [(row.id, row.name(language)) for row in rows]
 
-    def lifts_of(self, keys) -> list:
-        rows = [self.sheet.exercises[key] for key in keys]
-        return [(row, self.loads.get(row.id)) for row in rows]
+    def lifts_of(self, heavy) -> list:
+        """(exercise id, name, kg recorded at this session or None) of each (id, name)."""
+        return [(pk, name, self.loads.get(pk)) for pk, name in heavy]
 
 
 @dataclass
@@ -160,7 +157,8 @@ class Sheet:
     training_class: TrainingClass
     session: ClassSession
     items: list
-    exercises: dict
+    library_rows: list
+    """(id, updated_at) of each exercise of the clinic's library."""
     phase: int
     participants: list[Participant] = field(default_factory=list)
     attendance_percent: int | None = None
@@ -169,9 +167,25 @@ class Sheet:
     def version(self) -> str:
         """What every participant's lines depend on besides their assessment: the class
         program, the clinic's library and the dose phase of the session's week."""
-        program = [(r.exercise_id, r.position, r.phases) for r in self.items]
-        library = sorted((e.pk.hex, e.updated_at.timestamp()) for e in self.exercises.values())
-        return _digest(program, library, self.phase)
+        program = [(r.exercise_id, r.exercise.updated_at, r.position, r.phases) for r in self.items]
+        return _digest(program, sorted(self.library_rows), self.phase)
+
+    @cached_property
+    def exercises(self) -> dict:
+        """The library's exercises by stable key, read only when some lines are worked out."""
+        exercises = clinic_library(self.training_class.clinic)
+        for row in self.items:
+            exercises.setdefault(row.exercise.stable_key, row.exercise)
+        return exercises
+
+    def read_assessments(self, participants) -> None:
+        """Reads the inputs and results of these participants' assessments in one query."""
+        wanted = {p.assessment.pk: p.assessment for p in participants if p.assessment}
+        if not wanted:
+            return
+        rows = Assessment.objects.filter(pk__in=list(wanted)).values_list("id", "inputs", "result")
+        for pk, inputs, result in rows:
+            wanted[pk].inputs, wanted[pk].result = inputs, result
 
     @cached_property
     def library(self) -> list:
@@ -187,15 +201,13 @@ class Sheet:
 
 def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
     rows = list(training_class.exercises.select_related("exercise"))
-    exercises = clinic_library(training_class.clinic)
-    for row in rows:
-        exercises.setdefault(row.exercise.stable_key, row.exercise)
+    library = list(library_for(training_class.clinic).values_list("id", "updated_at"))
     enrolments = list(
         training_class.enrolments.select_related("patient").order_by(
             "patient__last_name", "patient__first_name", "id"
         )
     )
-    latest = latest_assessments(e.patient_id for e in enrolments)
+    latest = latest_assessments((e.patient_id for e in enrolments), ASSESSMENT_FIELDS)
     history = registers(enrolments)
     present = dict(
         Attendance.objects.filter(session=session).values_list("enrolment_id", "present")
@@ -203,7 +215,7 @@ def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
     loads = {}
     for load in ClassLiftLoad.objects.filter(session=session):
         loads.setdefault(load.enrolment_id, {})[load.exercise_id] = load.kg
-    sheet = Sheet(training_class, session, rows, exercises, class_week_phase(session.week))
+    sheet = Sheet(training_class, session, rows, library, class_week_phase(session.week))
     sheet.participants = [
         Participant(
             sheet=sheet,

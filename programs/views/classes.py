@@ -177,7 +177,11 @@ def attendance_toggle(request, session_id, enrolment_id):
         return redirect("programs:class_sheet", session.id)
     audit.record(request, "update", row.session, patient=enrolment.patient, fields=["attendance"])
     if request.htmx:
-        context = {"session": session, "enrolment": enrolment, "present": row.present}
+        context = {
+            "enrolment": enrolment,
+            "present": row.present,
+            "action": reverse("programs:attendance_toggle", args=[session.id, enrolment.id]),
+        }
         return render(request, "programs/_attendance_button.html", context)
     return redirect(reverse("programs:class_sheet", args=[session.id]) + f"#p-{enrolment.id}")
 
