@@ -2,7 +2,6 @@
 the active language, and each chart with the table of its numbers."""
 
 from django.core.cache import caches
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from assessment.domain.outcome_charts import change_bars, value_bars
@@ -79,7 +78,6 @@ def sheet_view(sheet, user_pk) -> dict:
         p.enrolment.id: f"class-sheet:{user_pk}:{language}:{sheet.version}:{p.version}"
         for p in sheet.participants
     }
-    page = reverse("programs:class_sheet", args=[sheet.session.id])
     kept = caches["in_process"].get_many(list(keys.values()))
     sheet.read_assessments(p for p in sheet.participants if keys[p.enrolment.id] not in kept)
     made = {}
@@ -100,7 +98,6 @@ def sheet_view(sheet, user_pk) -> dict:
                 "lines": shown["lines"],
                 "attendance": p.attendance,
                 "present": p.present,
-                "toggle_url": f"{page}attendance/{p.enrolment.id}/",
                 "lifts": p.lifts_of(shown["heavy"]),
             }
         )

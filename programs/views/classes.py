@@ -177,11 +177,7 @@ def attendance_toggle(request, session_id, enrolment_id):
         return redirect("programs:class_sheet", session.id)
     audit.record(request, "update", row.session, patient=enrolment.patient, fields=["attendance"])
     if request.htmx:
-        context = {
-            "enrolment": enrolment,
-            "present": row.present,
-            "action": reverse("programs:attendance_toggle", args=[session.id, enrolment.id]),
-        }
+        context = {"session": session, "enrolment": enrolment, "present": row.present}
         return render(request, "programs/_attendance_button.html", context)
     return redirect(reverse("programs:class_sheet", args=[session.id]) + f"#p-{enrolment.id}")
 
