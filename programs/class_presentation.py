@@ -1,6 +1,7 @@
 """The class sheet and the outcome panel as the pages show them: names, doses and flags in
 the active language, and each chart with the table of its numbers."""
 
+from django.core.cache import caches
 from django.utils.translation import gettext as _
 
 from assessment.domain.outcome_charts import change_bars, value_bars
@@ -12,6 +13,8 @@ from .domain.class_sheet import NONE, PATTERN, RUNG, SAME
 from .domain.classes import class_week_phase
 from .domain.dose import dose_text
 from .domain.program_json import phase_from_json
+
+CACHE_SECONDS = 600
 
 
 def flag_labels() -> dict[str, str]:
@@ -56,25 +59,50 @@ def _line(line, language, words):
     }
 
 
-def sheet_view(sheet) -> dict:
+def _participant_version(p, language, words) -> dict:
+    """What the sheet shows of one participant's version of the program, as plain data."""
+    return {
+        "flags": p.flags,
+        "lines": [_line(line, language, words) for line in p.lines],
+        "heavy": p.heavy_lifts(language),
+    }
+
+
+def sheet_view(sheet, user_pk) -> dict:
+    """Each participant's lines are kept per user in the in_process cache by what they are
+    computed from (the assessment in force, the class program, the library, the phase)."""
     language = current_language()
     labels = flag_labels()
     words = _words()
+    keys = {
+        p.enrolment.id: f"class-sheet:{user_pk}:{language}:{sheet.version}:{p.version}"
+        for p in sheet.participants
+    }
+    kept = caches["in_process"].get_many(list(keys.values()))
+    sheet.read_assessments(p for p in sheet.participants if keys[p.enrolment.id] not in kept)
+    made = {}
     participants = []
     for p in sheet.participants:
+        key = keys[p.enrolment.id]
+        shown = kept.get(key)
+        if shown is None:
+            shown = made[key] = _participant_version(p, language, words)
         category = p.assessment.final_category if p.assessment else ""
         participants.append(
             {
+                "key": key,
                 "enrolment": p.enrolment,
                 "patient": p.enrolment.patient,
                 "category": Category(category).label(language) if category else "",
-                "flags": [(code, labels[code]) for code in p.flags],
-                "lines": [_line(line, language, words) for line in p.lines],
+                "flags": [(code, labels[code]) for code in shown["flags"]],
+                "lines": shown["lines"],
                 "attendance": p.attendance,
                 "present": p.present,
-                "lifts": [(e, e.name(language), kg) for e, kg in p.lifts],
+                "lifts": p.lifts_of(shown["heavy"]),
             }
         )
+    if made:
+        caches["in_process"].set_many(made, CACHE_SECONDS)
     phase = class_week_phase(sheet.session.week)
     return {
         "training_class": sheet.training_class,

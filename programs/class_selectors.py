@@ -6,8 +6,10 @@ patients, their latest assessments in force, the attendance of the class and the
 loads. Showing the sheet writes one audit row for the class, not one per participant (like the
 patient list)."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
@@ -20,6 +22,7 @@ from .domain.classes import AttendanceSummary, class_percent, class_week_phase, 
 from .domain.program_json import phase_from_json
 from .domain.request_json import request_from_json
 from .models import Attendance, ClassLiftLoad, ClassSession, Enrolment, TrainingClass
+from .selectors import library_for
 from .services.programs import clinic_library, request_data
 
 CLASS_SETTING = "supervised"
@@ -53,15 +56,16 @@ def enrolment_get(membership, enrolment_id) -> Enrolment:
     )
 
 
-def latest_assessments(patient_ids) -> dict:
+ASSESSMENT_FIELDS = ("id", "patient_id", "assessment_date", "final_category", "updated_at")
+
+
+def latest_assessments(patient_ids, fields=(*ASSESSMENT_FIELDS, "inputs", "result")) -> dict:
     """Each patient's latest assessment in force, in one query."""
     latest = {}
     rows = Assessment.objects.filter(IN_FORCE, patient_id__in=list(patient_ids)).order_by(
         "assessment_date", "created_at"
     )
-    for row in rows.only(
-        "id", "patient_id", "assessment_date", "inputs", "result", "final_category"
-    ):
+    for row in rows.only(*fields):
         latest[row.patient_id] = row
     return latest
 
@@ -100,16 +104,52 @@ def registers(enrolments, **session_filter) -> dict:
     }
 
 
+def _digest(*parts) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
 @dataclass
 class Participant:
+    """One participant of a class sheet. Their version of the program (`request`, `flags`,
+    `lines`) is worked out only when asked for: the page keeps it by `version`."""
+
+    sheet: "Sheet" = field(repr=False)
     enrolment: Enrolment
     assessment: Assessment | None
-    flags: tuple[str, ...]
-    lines: tuple[SheetLine, ...]
     attendance: AttendanceSummary
     present: bool | None
-    lifts: list = field(default_factory=list)
-    """(exercise row, kg recorded at this session or None) of each heavy lift (§7b)."""
+    loads: dict = field(default_factory=dict)
+    """kg recorded at this session, by exercise id."""
+
+    @property
+    def version(self) -> str:
+        """What the participant's lines are computed from: their assessment in force."""
+        a = self.assessment
+        return "none" if a is None else f"{a.pk.hex}.{a.updated_at.timestamp()}"
+
+    @cached_property
+    def request(self):
+        return participant_request(self.assessment)
+
+    @cached_property
+    def flags(self) -> tuple[str, ...]:
+        return flags(self.request)
+
+    @cached_property
+    def lines(self) -> tuple[SheetLine, ...]:
+        sheet = self.sheet
+        return participant_sheet(sheet.class_items, self.request, sheet.library, sheet.phase)
+
+    def heavy_lifts(self, language) -> list[tuple]:
+        """(exercise id, name) of each heavy lift whose load is logged: where §7b applies."""
+        if self.request is None or not self.request.hirit:
+            return []
+        rows = [self.sheet.exercises[line.exercise.key] for line in self.lines if line.heavy]
+        return [(row.id, row.name(language)) for row in rows]
+
+    def lifts_of(self, heavy) -> list:
+        """(exercise id, name, kg recorded at this session or None) of each (id, name)."""
+        return [(pk, name, self.loads.get(pk)) for pk, name in heavy]
 
 
 @dataclass
@@ -117,26 +157,57 @@ class Sheet:
     training_class: TrainingClass
     session: ClassSession
     items: list
-    participants: list[Participant]
-    attendance_percent: int | None
+    library_rows: list
+    """(id, updated_at) of each exercise of the clinic's library."""
+    phase: int
+    participants: list[Participant] = field(default_factory=list)
+    attendance_percent: int | None = None
+
+    @cached_property
+    def version(self) -> str:
+        """What every participant's lines depend on besides their assessment: the class
+        program, the clinic's library and the dose phase of the session's week."""
+        program = [(r.exercise_id, r.exercise.updated_at, r.position, r.phases) for r in self.items]
+        return _digest(program, sorted(self.library_rows), self.phase)
+
+    @cached_property
+    def exercises(self) -> dict:
+        """The library's exercises by stable key, read only when some lines are worked out."""
+        exercises = clinic_library(self.training_class.clinic)
+        for row in self.items:
+            exercises.setdefault(row.exercise.stable_key, row.exercise)
+        return exercises
+
+    def read_assessments(self, participants) -> None:
+        """Reads the inputs and results of these participants' assessments in one query."""
+        wanted = {p.assessment.pk: p.assessment for p in participants if p.assessment}
+        if not wanted:
+            return
+        rows = Assessment.objects.filter(pk__in=list(wanted)).values_list("id", "inputs", "result")
+        for pk, inputs, result in rows:
+            wanted[pk].inputs, wanted[pk].result = inputs, result
+
+    @cached_property
+    def library(self) -> list:
+        return [e.spec() for e in self.exercises.values()]
+
+    @cached_property
+    def class_items(self) -> list[ClassItem]:
+        return [
+            ClassItem(row.exercise.spec(), tuple(phase_from_json(p) for p in row.phases))
+            for row in self.items
+        ]
 
 
 def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
     rows = list(training_class.exercises.select_related("exercise"))
-    exercises = clinic_library(training_class.clinic)
-    for row in rows:
-        exercises.setdefault(row.exercise.stable_key, row.exercise)
-    library = [e.spec() for e in exercises.values()]
-    items = [
-        ClassItem(row.exercise.spec(), tuple(phase_from_json(p) for p in row.phases))
-        for row in rows
-    ]
+    library = list(library_for(training_class.clinic).values_list("id", "updated_at"))
     enrolments = list(
         training_class.enrolments.select_related("patient").order_by(
             "patient__last_name", "patient__first_name", "id"
         )
     )
-    latest = latest_assessments(e.patient_id for e in enrolments)
+    latest = latest_assessments((e.patient_id for e in enrolments), ASSESSMENT_FIELDS)
     history = registers(enrolments)
     present = dict(
         Attendance.objects.filter(session=session).values_list("enrolment_id", "present")
@@ -144,35 +215,20 @@ def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
     loads = {}
     for load in ClassLiftLoad.objects.filter(session=session):
         loads.setdefault(load.enrolment_id, {})[load.exercise_id] = load.kg
-    phase = class_week_phase(session.week)
-    participants = []
-    for enrolment in enrolments:
-        assessment = latest.get(enrolment.patient_id)
-        request = participant_request(assessment)
-        participants.append(
-            Participant(
-                enrolment=enrolment,
-                assessment=assessment,
-                flags=flags(request),
-                lines=participant_sheet(items, request, library, phase),
-                attendance=summarise(history.get(enrolment.id, [])),
-                present=present.get(enrolment.id),
-            )
+    sheet = Sheet(training_class, session, rows, library, class_week_phase(session.week))
+    sheet.participants = [
+        Participant(
+            sheet=sheet,
+            enrolment=enrolment,
+            assessment=latest.get(enrolment.patient_id),
+            attendance=summarise(history.get(enrolment.id, [])),
+            present=present.get(enrolment.id),
+            loads=loads.get(enrolment.id, {}),
         )
-        lines = participants[-1].lines
-        recorded = loads.get(enrolment.id, {})
-        participants[-1].lifts = [
-            (exercises[line.exercise.key], recorded.get(exercises[line.exercise.key].id))
-            for line in lines
-            if line.heavy and request is not None and request.hirit
-        ]
-    return Sheet(
-        training_class=training_class,
-        session=session,
-        items=rows,
-        participants=participants,
-        attendance_percent=class_percent(p.attendance for p in participants),
-    )
+        for enrolment in enrolments
+    ]
+    sheet.attendance_percent = class_percent(p.attendance for p in sheet.participants)
+    return sheet
 
 
 def sessions_of(training_class):

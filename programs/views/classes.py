@@ -133,7 +133,7 @@ def class_sheet(request, session_id):
     training_class.clinic = request.membership.clinic
     sheet = selectors.class_sheet(training_class, session)
     audit.record(request, "view", session, summary="class sheet")
-    return render(request, "programs/class_sheet.html", sheet_view(sheet))
+    return render(request, "programs/class_sheet.html", sheet_view(sheet, request.user.pk))
 
 
 @physiotherapist_required
