@@ -5,8 +5,6 @@ own latest assessment (programs.domain.class_sheet), never stored: they follow t
 
 Foreign keys name their models by string, so this module needs nothing from programs.models."""
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,6 +14,7 @@ from osteoactive.domain.categories import CATEGORY_CHOICES
 from osteoactive.models import UUIDModel
 
 from .domain.classes import MAX_WEEKS
+from .fields import load_kg_field
 
 
 class TrainingClass(UUIDModel):
@@ -149,12 +148,7 @@ class ClassLiftLoad(models.Model):
     session = models.ForeignKey(ClassSession, on_delete=models.CASCADE, related_name="lift_loads")
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lift_loads")
     exercise = models.ForeignKey("programs.Exercise", on_delete=models.PROTECT, related_name="+")
-    kg = models.DecimalField(
-        _("load (kg)"),
-        max_digits=5,
-        decimal_places=1,
-        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("400"))],
-    )
+    kg = load_kg_field()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

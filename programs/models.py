@@ -1,7 +1,5 @@
 """The exercise library (global and clinic-owned) and the programs built from it."""
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -24,6 +22,7 @@ from .domain.spec import (
     Position,
     dose_from_json,
 )
+from .fields import load_kg_field
 
 
 def choices(enum):
@@ -339,12 +338,7 @@ class LiftLoad(UUIDModel):
     )
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     session_date = models.DateField(_("session date"))
-    kg = models.DecimalField(
-        _("load (kg)"),
-        max_digits=5,
-        decimal_places=1,
-        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("400"))],
-    )
+    kg = load_kg_field()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
