@@ -1,5 +1,6 @@
 """The patient list as a worklist: what each row shows and the links that filter and sort it."""
 
+import hashlib
 from datetime import timedelta
 
 from django.utils.http import urlencode
@@ -44,6 +45,15 @@ def rows(patients, today) -> list[dict]:
         }
         for patient in patients
     ]
+
+
+def rows_key(patients, today, *, filtered: bool) -> str:
+    """What the list's rows show, as a digest: each row is a function of its patient's
+    `PATIENT_FIELDS`, today (the due badge) and the language, and the empty table's text of
+    whether a search or filter is on. The rows' cached fragment is kept under it (with the
+    user and the language), so a change to any of them shows on the next view."""
+    values = [tuple(getattr(patient, name) for name in PATIENT_FIELDS) for patient in patients]
+    return hashlib.md5(repr((today, filtered, values)).encode(), usedforsecurity=False).hexdigest()
 
 
 def links(*, archived: bool, show: str, order: str) -> dict:

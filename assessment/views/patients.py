@@ -43,7 +43,8 @@ def patient_list(request):
     page = page_of(patients.only(*worklist.PATIENT_FIELDS), request.GET.get("page"), PAGE_SIZE)
     context = {
         "page": page,
-        "rows": worklist.rows(page, today),
+        "rows": lambda: worklist.rows(page, today),
+        "rows_key": worklist.rows_key(page, today, filtered=bool(search or show)),
         "search": search,
         "search_form": form,
         "archived": archived,
