@@ -5,6 +5,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from osteoactive import audit
@@ -43,7 +44,7 @@ def patient_list(request):
     page = page_of(patients.only(*worklist.PATIENT_FIELDS), request.GET.get("page"), PAGE_SIZE)
     context = {
         "page": page,
-        "rows": lambda: worklist.rows(page, today),
+        "rows": SimpleLazyObject(lambda: worklist.rows(page, today)),
         "rows_key": worklist.rows_key(page, today, filtered=bool(search or show)),
         "search": search,
         "search_form": form,
