@@ -4,7 +4,7 @@ items (generated, from a template, or continued), and what every edit keeps up t
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessment.models import Assessment
+from assessment.models import Assessment, Patient
 from osteoactive.errors import ServiceError
 
 from ..domain import volume
@@ -152,8 +152,10 @@ def program_create(
     for number, row in enumerate(domain_ordered(rows)):
         row.position = number
     ProgramItem.objects.bulk_create(rows)
-    # The result page lists the assessment's programs in a fragment cached by its updated_at.
+    # The result page lists the assessment's programs in a fragment cached by its updated_at,
+    # and offers to continue the patient's current program by the patient's.
     assessment.save(update_fields=["updated_at"])
+    Patient.objects.filter(pk=assessment.patient_id).update(updated_at=assessment.updated_at)
     return program
 
 

@@ -45,8 +45,8 @@ pytestmark = pytest.mark.django_db
 # the other pages only read and record the view, and run without one.
 PATIENT_LIST = 3
 PATIENT_DETAIL = 8  # with the events and the classes between assessments
-ASSESSMENT_RESULT = 6  # with the program a reassessment continues
-ASSESSMENT_RESULT_CACHED = 5  # the program list and summary from the cache
+ASSESSMENT_RESULT = 6  # with the program a reassessment continues, read anew
+ASSESSMENT_RESULT_CACHED = 4  # the program list, summary and program to continue from the cache
 PROGRAM = 6  # the first view after a change: the editor and the issued versions rendered
 PROGRAM_CACHED = 4  # both from the cache: neither the items nor the versions read
 PROGRAM_HIRIT = 6  # the HiRIT load log reads the items and the loads on every view
