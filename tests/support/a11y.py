@@ -28,9 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RUNNER_JS = Path(__file__).with_name("a11y_runner.js")
-REPORT_DIR = Path(os.environ.get("A11Y_REPORT_DIR") or ROOT / "artifacts" / "a11y") / os.environ.get(
-    "PYTEST_XDIST_WORKER", ""
-)
+REPORTS = Path(os.environ.get("A11Y_REPORT_DIR") or ROOT / "artifacts" / "a11y")
+REPORT_DIR = REPORTS / os.environ.get("PYTEST_XDIST_WORKER", "")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = (1366, 820)
 HEIGHT = 900
