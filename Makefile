@@ -29,9 +29,10 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## make test: the whole suite (set DATABASE_URL / CELERY_BROKER_URL to run it on PostgreSQL and Redis)
+## make test: the whole suite, one process per core (set DATABASE_URL / CELERY_BROKER_URL to run it on PostgreSQL and Redis)
+TEST_WORKERS ?= auto
 test: install-dev
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -70,7 +70,8 @@ def _participant_version(p, language, words) -> dict:
 
 def sheet_view(sheet, user_pk) -> dict:
     """Each participant's lines are kept per user in the in_process cache by what they are
-    computed from (the assessment in force, the class program, the library, the phase)."""
+    computed from (the assessment in force, the class program, the library, the phase); the
+    template keeps each card by `card`, that key and everything else the card shows."""
     language = current_language()
     labels = flag_labels()
     words = _words()
@@ -91,6 +92,7 @@ def sheet_view(sheet, user_pk) -> dict:
         participants.append(
             {
                 "key": key,
+                "card": _card_key(key, p, sheet.session),
                 "enrolment": p.enrolment,
                 "patient": p.enrolment.patient,
                 "category": Category(category).label(language) if category else "",
@@ -119,6 +121,16 @@ def sheet_view(sheet, user_pk) -> dict:
         "participants": participants,
         "attendance_percent": sheet.attendance_percent,
     }
+
+
+def _card_key(key, p, session) -> str:
+    """Everything a participant's card shows besides their lines (`key`): the patient row
+    (name), attendance here and in the class, and the session (its button, or none)."""
+    a = p.attendance
+    return (
+        f"{key}:{p.enrolment.id}:{p.enrolment.patient.updated_at.timestamp()}:{p.present}:"
+        f"{a.taken}.{a.present}.{a.missed_in_a_row}:{session.id}:{session.cancelled}"
+    )
 
 
 def _phase_dose(phases, index, language):

@@ -82,14 +82,23 @@ def registers(enrolments, **session_filter) -> dict:
     """Per enrolment, present or not at each session of its class whose attendance was taken
     (from the day of enrolment, and any earlier one they were registered at), in date order;
     one query for any number of classes."""
+    return _registers(_attendance_rows(enrolments, **session_filter), enrolments)
+
+
+def _attendance_rows(enrolments, **session_filter) -> list[tuple]:
+    """(session id, class id, enrolment id, present, session date) of each attendance row of
+    these enrolments' classes, in session order."""
     class_ids = {e.training_class_id for e in enrolments}
-    rows = list(
+    return list(
         Attendance.objects.filter(session__training_class_id__in=class_ids, **session_filter)
         .order_by("session__date", "session__start_time", "session__number")
         .values_list(
             "session_id", "session__training_class_id", "enrolment_id", "present", "session__date"
         )
     )
+
+
+def _registers(rows, enrolments) -> dict:
     taken = defaultdict(dict)
     for session_id, class_id, _enrolment, _present, day in rows:
         taken[class_id][session_id] = day
@@ -199,22 +208,38 @@ class Sheet:
         ]
 
 
+ENROLMENT_FIELDS = (
+    "id",
+    "training_class_id",
+    "patient_id",
+    "enrolled_on",
+    "patient__id",
+    "patient__first_name",
+    "patient__last_name",
+    "patient__updated_at",
+)
+"""What the class sheet shows of an enrolment and its patient: the name, and the time of the
+patient row's last change that the kept cards are keyed by."""
+
+
 def class_sheet(training_class: TrainingClass, session: ClassSession) -> Sheet:
     rows = list(training_class.exercises.select_related("exercise"))
-    library = list(library_for(training_class.clinic).values_list("id", "updated_at"))
+    library = list(library_for(training_class.clinic).order_by().values_list("id", "updated_at"))
     enrolments = list(
-        training_class.enrolments.select_related("patient").order_by(
-            "patient__last_name", "patient__first_name", "id"
-        )
+        training_class.enrolments.select_related("patient")
+        .only(*ENROLMENT_FIELDS)
+        .order_by("patient__last_name", "patient__first_name", "id")
     )
     latest = latest_assessments((e.patient_id for e in enrolments), ASSESSMENT_FIELDS)
-    history = registers(enrolments)
-    present = dict(
-        Attendance.objects.filter(session=session).values_list("enrolment_id", "present")
-    )
+    attendance = _attendance_rows(enrolments)
+    history = _registers(attendance, enrolments)
+    present = {e: p for s, _c, e, p, _day in attendance if s == session.id}
     loads = {}
-    for load in ClassLiftLoad.objects.filter(session=session):
-        loads.setdefault(load.enrolment_id, {})[load.exercise_id] = load.kg
+    rows_of_loads = ClassLiftLoad.objects.filter(session=session)
+    for enrolment_id, exercise_id, kg in rows_of_loads.values_list(
+        "enrolment_id", "exercise_id", "kg"
+    ):
+        loads.setdefault(enrolment_id, {})[exercise_id] = kg
     sheet = Sheet(training_class, session, rows, library, class_week_phase(session.week))
     sheet.participants = [
         Participant(

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
 
 from assessment.selectors import patients_for
 from osteoactive import audit
@@ -174,7 +175,9 @@ def attendance_toggle(request, session_id, enrolment_id):
         )
     except ServiceError as error:
         messages.error(request, error.message)
-        return redirect("programs:class_sheet", session.id)
+        sheet = reverse("programs:class_sheet", args=[session.id])
+        # Through htmx the whole page comes back with the message, not inside the button's box.
+        return HttpResponseClientRedirect(sheet) if request.htmx else redirect(sheet)
     audit.record(request, "update", row.session, patient=enrolment.patient, fields=["attendance"])
     if request.htmx:
         context = {"session": session, "enrolment": enrolment, "present": row.present}

@@ -121,7 +121,7 @@ def test_a_class_from_creation_to_its_outcomes(page, physio, password, participa
     shoot(page, "attendance")
     page.set_viewport_size({"width": 320, "height": 800})
     no_sideways_scroll(page)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     hensyn = participants["Hensyn"]
     page.goto(f"/patients/{hensyn.id}/events/new/")

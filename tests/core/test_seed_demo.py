@@ -14,7 +14,10 @@ def snapshot():
     }
 
 
-def test_seed_demo_is_idempotent(capsys):
+def test_seed_demo_is_idempotent_and_its_users_log_in_to_a_worklist(capsys, client):
+    """Run twice, the demo changes nothing the second time. Its follow-up history: a
+    reassessment that changed the category, an overdue patient, one due this week, a red flag
+    and one whose warnings call for a letter."""
     call_command("seed_demo")
     first = snapshot()
     output = capsys.readouterr().out
@@ -23,11 +26,6 @@ def test_seed_demo_is_idempotent(capsys):
     assert snapshot() == first
     assert Clinic.objects.filter(name="Demo Fysioterapi").count() == 1
 
-
-def test_demo_users_log_in_to_a_worklist_with_due_dates_and_flags(client):
-    """The demo clinic's follow-up history: a reassessment that changed the category, an
-    overdue patient, one due this week, a red flag and one whose warnings call for a letter."""
-    call_command("seed_demo")
     client.post("/login/", {"username": "fysio", "password": "Fysio-demo-2026"})
     assert client.session["_auth_user_id"]
     rows = {row["patient"].last_name: row for row in client.get("/patients/").context["rows"]}
@@ -42,8 +40,14 @@ def test_demo_users_log_in_to_a_worklist_with_due_dates_and_flags(client):
     assert "W2" in dahl.result["warnings"]
 
 
-def test_seed_demo_on_an_empty_database_loads_the_library_first():
-    from prescriptions.models import Prescription
+def test_seed_demo_on_an_empty_database_loads_the_library_and_makes_short_handouts():
+    """Every demo patient's handout: at most 10 pages (12 over 12 exercises), the week plan on
+    page 1, the clinic's English branding on an English handout."""
+    import io
+
+    from pypdf import PdfReader
+
+    from prescriptions.models import Handout, Prescription
     from programs.domain.library_file import load_library_file
     from programs.models import Exercise
 
@@ -56,17 +60,6 @@ def test_seed_demo_on_an_empty_database_loads_the_library_first():
     assert all(p.snapshot["exercises"] and p.exercises.exists() for p in prescriptions)
     assert all(h.status == "ready" for p in prescriptions for h in p.handouts.all())
 
-
-def test_the_demo_handouts_are_the_short_handout(settings, tmp_path):
-    """Every demo patient's handout: at most 10 pages (12 over 12 exercises), the week plan on
-    page 1, the clinic's English branding on an English handout."""
-    import io
-
-    from pypdf import PdfReader
-
-    from prescriptions.models import Handout
-
-    call_command("seed_demo")
     handouts = Handout.objects.filter(prescription__patient__clinic__name="Demo Fysioterapi")
     assert handouts.count() == 6
     for handout in handouts.select_related("prescription"):

@@ -8,6 +8,7 @@ and its own media folder, and the commands run as separate processes, as from ma
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -104,22 +105,48 @@ class PostgresDatabase:
         with psycopg.connect(dbname="postgres", autocommit=True, **self.server) as admin:
             admin.execute(sql)
 
-    def create(self):
-        self._admin(f'CREATE DATABASE "{self.name}"')
+    def create(self, template=None):
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self._admin(f'CREATE DATABASE "{self.name}"{copy}')
 
     def drop(self):
         self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def installation(request, tmp_path):
-    """(environment, media folder, wipe) of a throwaway installation on either database."""
+def environment(url, folder):
+    return {
+        "PATH": os.environ["PATH"], "HOME": str(folder),
+        "DJANGO_SETTINGS_MODULE": "osteoactive.settings.test", "DATABASE_URL": url,
+        "MEDIA_ROOT": str(folder / "media"), "BACKUP_DIR": str(folder / "backups"),
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def migrated(request, tmp_path_factory):
+    """(database, its name or file) migrated once per module; each test gets a copy of it."""
+    folder = tmp_path_factory.mktemp(request.param)
     if request.param == "postgresql":
         need(connection.vendor == "postgresql", "the PostgreSQL backup test needs DATABASE_URL")
         need_executable("pg_dump")
         need_executable("pg_restore")
+        template = PostgresDatabase()
+        template.create()
+        request.addfinalizer(template.drop)
+        run(environment(template.url(), folder), "migrate", "--no-input", "-v0")
+        return request.param, template.name
+    sqlite_file = folder / "db.sqlite3"
+    run(environment(f"sqlite:///{sqlite_file}", folder), "migrate", "--no-input", "-v0")
+    return request.param, sqlite_file
+
+
+@pytest.fixture
+def installation(request, migrated, tmp_path):
+    """(environment, media folder, wipe) of a throwaway migrated installation on either
+    database."""
+    vendor, source = migrated
+    if vendor == "postgresql":
         database = PostgresDatabase()
-        database.create()
+        database.create(template=source)
         url = database.url()
 
         def wipe():
@@ -129,19 +156,13 @@ def installation(request, tmp_path):
         request.addfinalizer(database.drop)
     else:
         sqlite_file = tmp_path / "db.sqlite3"
+        shutil.copyfile(source, sqlite_file)
         url = f"sqlite:///{sqlite_file}"
 
         def wipe():
             sqlite_file.unlink()
 
-    media_root = tmp_path / "media"
-    env = {
-        "PATH": os.environ["PATH"], "HOME": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "osteoactive.settings.test", "DATABASE_URL": url,
-        "MEDIA_ROOT": str(media_root), "BACKUP_DIR": str(tmp_path / "backups"),
-    }  # fmt: skip
-    run(env, "migrate", "--no-input", "-v0")
-    return env, media_root, wipe
+    return environment(url, tmp_path), tmp_path / "media", wipe
 
 
 def test_backup_wipe_restore_gives_back_everything(installation, tmp_path):

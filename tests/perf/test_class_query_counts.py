@@ -16,7 +16,7 @@ from tests.factories import PatientFactory, TrainingClassFactory
 pytestmark = pytest.mark.django_db
 
 # Session, user, then the page's own reads, and the audit row of the view.
-CLASS_SHEET = 11
+CLASS_SHEET = 10
 CLASS_OUTCOMES = 9
 CLINIC_OUTCOMES = 8  # counts only: no audit row
 

@@ -1,6 +1,6 @@
 """The load test (`tests.support.loadtest`) against a live gunicorn on the test PostgreSQL database.
 
-16 clients, each logged in through the login form, for 60 seconds over the main pages (patient
+16 clients, each logged in through the login form, for 20 seconds over the main pages (patient
 list, patient detail, assessment result, program page, library, login page); any error fails.
 Skipped without PostgreSQL unless REQUIRE_SERVICES=1. `python -m bench.load` runs the same test
 on a bench database with 10,000 patients.
@@ -31,7 +31,7 @@ from tests.support.loadtest import load_test, main_pages, report
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
-SECONDS = 60
+SECONDS = 20
 CLIENTS = 16
 
 

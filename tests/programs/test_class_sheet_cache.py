@@ -159,4 +159,93 @@ def test_the_lines_are_kept_per_user(physio_client, client, clinic, training_cla
     page(client, session)
     added = set(caches["in_process"]._cache) - keys_before
     assert any(f":{other.pk}:" in key for key in added)
-    assert all(f":{other.pk}:" in key or "class_sheet_lines" in key for key in added)
+    assert all(f":{other.pk}:" in key or ".class_sheet_" in key for key in added)
+
+
+def header(html, enrolment) -> str:
+    """The card up to its lines table: name, category, attendance, flags and the button."""
+    text = card(html, enrolment)
+    return text[: text.index("<table")]
+
+
+def test_each_thing_in_a_cards_header_shows_on_the_next_view(
+    physio_client, physio, training_class, session
+):
+    assessment, enrolment = enrolled(training_class, "traeningsaktiv")
+    _other_assessment, other = enrolled(training_class, "hverdagsaktiv")
+    first = header(page(physio_client, session), enrolment)
+    assert header(page(physio_client, session), enrolment) == first
+    assert "Træningsaktiv" in first and 'aria-pressed="false"' in first
+
+    attendance_toggle(session=session, enrolment=enrolment, recorded_by=physio)
+    tapped = header(page(physio_client, session), enrolment)
+    assert 'aria-pressed="true"' in tapped and "Mødt" in tapped and "100 %" in tapped
+
+    patient = assessment.patient
+    patient.first_name = "Omdøbt"
+    patient.save()
+    assert "Omdøbt" in header(page(physio_client, session), enrolment)
+
+    AssessmentFactory(category="akutfase", patient=patient)
+    assert "Akutfase" in header(page(physio_client, session), enrolment)
+
+    session_change(session=session, cancelled=True)
+    assert f"attendance-{enrolment.id}" not in header(page(physio_client, session), enrolment)
+    assert f"attendance-{other.id}" not in header(page(physio_client, session), other)
+
+
+def test_a_third_missed_session_flags_the_card_on_the_next_view(
+    physio_client, physio, training_class
+):
+    _a, came = enrolled(training_class, "hverdagsaktiv")
+    _b, missed = enrolled(training_class, "hverdagsaktiv")
+    sessions = list(training_class.sessions.all()[:3])
+    for number, session in enumerate(sessions):
+        attendance_toggle(session=session, enrolment=came, recorded_by=physio)
+        html = page(physio_client, sessions[2])
+        flagged = 'data-testid="missed-flag"' in header(html, missed)
+        assert flagged == (number == 2)
+        assert 'data-testid="missed-flag"' not in header(html, came)
+
+
+def test_a_colleague_never_sees_another_users_cached_card(
+    physio_client, client, clinic, training_class, session
+):
+    from tests.factories import MembershipFactory, UserFactory
+
+    assessment, enrolment = enrolled(training_class, "hverdagsaktiv")
+    page(physio_client, session)
+    # A rename that leaves updated_at alone: the physio's kept card still has the old name,
+    # the colleague's card is drawn from the database.
+    Patient = type(assessment.patient)
+    Patient.objects.filter(pk=assessment.patient_id).update(first_name="Kollegavisning")
+    assert "Kollegavisning" not in header(page(physio_client, session), enrolment)
+    colleague = MembershipFactory(clinic=clinic, user=UserFactory(username="kollega")).user
+    client.force_login(colleague)
+    assert "Kollegavisning" in header(page(client, session), enrolment)
+
+
+def test_the_attendance_button_posts_with_the_pages_token(physio, training_class, session):
+    """Each sign-in gets a new CSRF secret: the kept cards hold none, their buttons post
+    through the form outside them, which carries this session's token."""
+    from django.test import Client
+
+    _assessment, enrolment = enrolled(training_class, "hverdagsaktiv")
+    toggle = reverse("programs:attendance_toggle", args=[session.id, enrolment.id])
+    for pressed in ("true", "false"):
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(physio)
+        html = page(browser, session)
+        assert "csrfmiddlewaretoken" not in card(html, enrolment)
+        assert f'form="attendance" formaction="{toggle}"' in card(html, enrolment)
+        form = re.search(r'<form id="attendance"[^>]*>(.*?)</form>', html, re.S).group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        response = browser.post(toggle, {"csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+        assert f'aria-pressed="{pressed}"' in card(page(browser, session), enrolment)
+    header_token = re.search(r'"X-CSRFToken": "([^"]+)"', html.replace("&quot;", '"')).group(1)
+    response = browser.post(toggle, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=header_token)
+    drawn = response.content.decode()
+    assert response.status_code == 200 and 'aria-pressed="true"' in drawn
+    assert drawn.strip().startswith('<div class="attendance">')
+    assert 'data-hx-target="closest .attendance"' in drawn

@@ -95,6 +95,19 @@ def test_attendance_toggles_and_a_cancelled_session_refuses(training_class, phys
         attendance_toggle(session=session, enrolment=enrolment, recorded_by=physio)
 
 
+def test_a_refused_tap_brings_the_whole_sheet_back_with_its_message(physio_client, training_class):
+    enrolment = EnrolmentFactory(training_class=training_class)
+    session = training_class.sessions.first()
+    session_change(session=session, cancelled=True, day=session.date)
+    toggle = reverse("programs:attendance_toggle", args=[session.id, enrolment.id])
+    sheet = reverse("programs:class_sheet", args=[session.id])
+    tapped = physio_client.post(toggle, HTTP_HX_REQUEST="true")
+    assert tapped.status_code == 200 and tapped["HX-Redirect"] == sheet
+    assert tapped.content == b""
+    assert physio_client.post(toggle)["Location"] == sheet
+    assert not Attendance.objects.filter(enrolment=enrolment).exists()
+
+
 def enrol_categories(training_class, categories):
     found = []
     for category in categories:

@@ -1,12 +1,14 @@
 """Accessibility and HTML checks of every page the browser tests open.
 
 axe-core (npm) runs inside each page after it loads and after each htmx swap (the init script
-`a11y_runner.js`), for WCAG 2.x A and AA. At the end of each test, every page the test reached
+`a11y_runner.js`), for WCAG 2.x A and AA, at the widths of `WIDTHS` (a test that looks at a page
+at another width, such as the 320 px layout test, is checked at the end instead). At the end of each test, every page the test reached
 is opened again at the widths of `WIDTHS` that were not yet checked for the user's role, so each
 page is checked at 1366 and 820 px whatever the test clicked. A violation fails the test.
 The HTML of every distinct state (the DOM as the browser holds it, `page.content()`) is kept
 and given to the Nu Html Checker (vnu.jar, npm) in one run at the end of the session; an error
-fails the session. The report goes to artifacts/a11y/ (or `$A11Y_REPORT_DIR`).
+fails the session. The report goes to artifacts/a11y/ (or `$A11Y_REPORT_DIR`), in a folder per
+pytest-xdist worker when the suite runs in several processes.
 """
 
 import hashlib
@@ -26,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RUNNER_JS = Path(__file__).with_name("a11y_runner.js")
-REPORT_DIR = Path(os.environ.get("A11Y_REPORT_DIR") or ROOT / "artifacts" / "a11y")
+REPORTS = Path(os.environ.get("A11Y_REPORT_DIR") or ROOT / "artifacts" / "a11y")
+REPORT_DIR = REPORTS / os.environ.get("PYTEST_XDIST_WORKER", "")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = (1366, 820)
 HEIGHT = 900
@@ -97,7 +100,7 @@ class Checks:
             self.visited.setdefault(page_pattern(frame.url), frame.url)
 
     def _wanted(self, source, state) -> bool:
-        if source["page"] in self.quiet_pages:
+        if source["page"] in self.quiet_pages or state["width"] not in WIDTHS:
             return False
         key = (page_pattern(state["url"]), state["role"], state["width"], state["key"])
         if key in self.states:
