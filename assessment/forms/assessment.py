@@ -43,6 +43,9 @@ from .live import LiveFigures
 NOT_INPUTS = {"notes", "final_category", "override_reason", "correction_reason"}
 """Fields that are not categorised: the suggestion is shown while one of them has an error."""
 
+BASED_ON = "based_on"
+"""The hidden field naming the assessment the form was filled against ("" for none)."""
+
 
 class FractureForm(PlainTextFields, forms.Form):
     site = LabelledChoiceField(enum=FractureSite, label=_("Site"), blank="—", required=False)
@@ -217,6 +220,19 @@ class AssessmentForm(PlainTextFields, ErrorsOnPage, LiveFigures, forms.Form):
     def is_reassessment(self):
         return self.previous is not None
 
+    @property
+    def based_on(self) -> str:
+        """The id of the assessment the form is filled against, "" for a first assessment."""
+        return str(self.previous.pk) if self.previous is not None else ""
+
+    @property
+    def outdated(self) -> bool:
+        """Posted against another assessment than the latest: a colleague saved (or corrected,
+        or voided) one meanwhile. A form without the field (opened before it existed) is not
+        checked."""
+        posted = self.data.get(BASED_ON) if self.is_bound else None
+        return posted is not None and posted != self.based_on
+
     def carried_from(self, name):
         """The date of the assessment a pre-filled value comes from, or None."""
         return self.previous.assessment_date if name in self.carried else None
@@ -287,7 +303,8 @@ class AssessmentForm(PlainTextFields, ErrorsOnPage, LiveFigures, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        self._apply_removals(cleaned)
+        outdated = self.outdated
+        self._apply_removals(cleaned, emptied_is_error=not outdated)
         try:
             inputs = parse_assessment(self.input_json(), today=self.today)
         except InputError as problem:
@@ -305,16 +322,41 @@ class AssessmentForm(PlainTextFields, ErrorsOnPage, LiveFigures, forms.Form):
                 )
             except ServiceError as refused:
                 self.add_error("override_reason", refused)
+        if outdated:
+            self.add_error(None, self._outdated_message())
         return cleaned
 
-    def _apply_removals(self, cleaned):
+    def _apply_removals(self, cleaned, *, emptied_is_error=True):
         """A carried value is left out only when its Remove button was pressed; an emptied
-        carried field without it is an error, so nothing carried is lost by accident."""
+        carried field without it is an error, so nothing carried is lost by accident (not on
+        an outdated form: those values were never shown to the physiotherapist)."""
         for name in REMOVABLE:
             if cleaned.get(f"remove_{name}"):
                 cleaned[name] = None
-            elif name in self.carried and cleaned.get(name) is None and name not in self.errors:
+            elif (
+                emptied_is_error
+                and name in self.carried
+                and cleaned.get(name) is None
+                and name not in self.errors
+            ):
                 self.add_error(name, self._emptied_message(name))
+
+    def _outdated_message(self):
+        """Added last, so the live preview still shows the suggestion; nothing is saved."""
+        if self.previous is None:
+            return _(
+                "The assessment this form started from was entered in error while you were "
+                "typing. Your values are kept; check them and save again."
+            )
+        by = self.previous.assessed_by
+        return _(
+            "A colleague saved an assessment for this patient on %(date)s (%(name)s) while you "
+            "were typing. Your values are kept; check them against that assessment (its values "
+            "are shown beside each field) and save again."
+        ) % {
+            "date": date_format(self.previous.assessment_date, "SHORT_DATE_FORMAT"),
+            "name": by.get_full_name() or by.get_username(),
+        }
 
     def _emptied_message(self, name):
         value = self.initial.get(name)

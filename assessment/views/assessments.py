@@ -109,7 +109,7 @@ def assessment_create(request, patient_id):
         audit.record(request, "create", assessment, patient=patient, fields=list(form.input_json()))
         messages.success(request, _("The assessment was saved."))
         return redirect("assessment:assessment_detail", assessment.id)
-    if request.method == "GET" and previous is not None:
+    if previous is not None and (request.method == "GET" or form.outdated):
         audit.record(request, "view", previous, patient=patient)
     title = _("Reassessment") if previous else _("New assessment")
     kind = REASSESSMENT if previous else "first"
