@@ -106,9 +106,9 @@ def test_after_the_conflict_the_usual_carry_forward_rules_apply(
 ):
     data = typed(opened_form(physio_client, patient))
     theirs = colleague_saves(patient, colleague, t_scores={"lumbar_spine": -3.5, "forearm": -1.0})
-    shown = posted_form(
-        physio_client.post(create_url(patient), data).content.decode(), "assessment-form"
-    )
+    refused = physio_client.post(create_url(patient), data)
+    assert list(refused.context["form"].errors) == ["__all__"]
+    shown = posted_form(refused.content.decode(), "assessment-form")
     again = physio_client.post(create_url(patient), shown)
     assert again.status_code == 200 and "t_forearm" in again.context["form"].errors
     removed = physio_client.post(create_url(patient), {**shown, "remove_t_forearm": "on"})
@@ -170,3 +170,14 @@ def test_a_draft_with_an_outdated_start_gives_the_message_not_a_loss(
     saved = client.post(url, shown)
     assert saved.status_code == 302, saved.context["form"].error_summary()
     assert Assessment.objects.count() == 3 and not AssessmentDraft.objects.exists()
+
+
+def test_the_live_preview_still_suggests_on_an_outdated_form(
+    physio_client, patient, first_visit, colleague
+):
+    data = typed(opened_form(physio_client, patient))
+    colleague_saves(patient, colleague)
+    url = reverse("assessment:assessment_preview", args=[patient.id])
+    shown = physio_client.post(url, data).content.decode()
+    assert 'data-testid="summary-category"' in shown
+    assert Assessment.objects.count() == 2
