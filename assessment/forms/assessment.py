@@ -351,8 +351,8 @@ class AssessmentForm(PlainTextFields, ErrorsOnPage, LiveFigures, forms.Form):
         by = self.previous.assessed_by
         return _(
             "A colleague saved an assessment for this patient on %(date)s (%(name)s) while you "
-            "were typing. Your values are kept; check them against that assessment (its values "
-            "are shown beside each field) and save again."
+            "were typing. Your values are kept; check them against that assessment and save "
+            "again."
         ) % {
             "date": date_format(self.previous.assessment_date, "SHORT_DATE_FORMAT"),
             "name": by.get_full_name() or by.get_username(),
